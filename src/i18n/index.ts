@@ -1,0 +1,48 @@
+/**
+ * User-facing strings, Vietnamese first, English second. Each area keeps its own dictionary file in
+ * ./strings; this module merges them and formats "{name}" placeholders.
+ */
+import { cliStrings } from "./strings/cli";
+import { domainStrings } from "./strings/domain";
+import { readerStrings } from "./strings/reader";
+import { renderStrings } from "./strings/render";
+
+export type Lang = "vi" | "en";
+export const LANGS: readonly Lang[] = ["vi", "en"];
+
+/** A dictionary: key → [Vietnamese, English]. */
+export type Strings = Record<string, readonly [vi: string, en: string]>;
+
+const ALL: Strings = { ...domainStrings, ...readerStrings, ...renderStrings, ...cliStrings };
+
+export type Params = Record<string, string | number>;
+
+/** Formats a number the way the language writes it (vi: 1.234,5). */
+export function formatNumber(lang: Lang, value: number, maxFractionDigits = 2): string {
+  return value.toLocaleString(lang === "vi" ? "vi-VN" : "en-US", { maximumFractionDigits: maxFractionDigits });
+}
+
+/** Translates `key`, filling {placeholders}. Unknown keys are a bug: they throw in tests. */
+export function t(lang: Lang, key: string, params: Params = {}): string {
+  const entry = ALL[key];
+  if (!entry) throw new Error(`Missing i18n key: ${key}`);
+  const template = entry[lang === "vi" ? 0 : 1];
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const v = params[name];
+    if (v === undefined) return whole;
+    return typeof v === "number" ? formatNumber(lang, v) : v;
+  });
+}
+
+export function hasKey(key: string): boolean {
+  return key in ALL;
+}
+
+export function allKeys(): string[] {
+  return Object.keys(ALL);
+}
+
+/** "vi" for any Vietnamese locale tag, "en" otherwise. */
+export function langFromLocale(locale: string | undefined | null): Lang {
+  return locale && /^vi\b/i.test(locale) ? "vi" : "en";
+}

@@ -1,0 +1,3 @@
+import type { Strings } from "../index";
+
+export const domainStrings: Strings = {};

@@ -1,0 +1,48 @@
+/**
+ * The one boundary between the sheet model and a concrete workbook (an .xlsx file through ExcelJS,
+ * or the open workbook through office.js). Both ports implement this interface, so the whole pipeline
+ * (read → evaluate → render → write) is shared.
+ */
+import type { SheetSpec } from "./sheetSpec";
+
+/** A cell value as a port reads it. Dates arrive as ISO strings; formulas as their cached result. */
+export type CellValue = string | number | boolean | null | { error: string };
+
+/** The values of a sheet from A1 to the end of its used range (ragged rows are allowed). */
+export interface SheetGrid {
+  name: string;
+  values: CellValue[][];
+  /** Number format per cell where the port knows it (used to read "85%" cells stored as 0.85). */
+  numberFormats?: (string | null)[][];
+}
+
+/** What NTM Planner remembers inside the workbook about its own sheets. */
+export interface ToolMeta {
+  version: 1;
+  /** Names of sheets the tool created; only these may ever be replaced or deleted. */
+  ownedSheets: string[];
+}
+
+export interface WritePlan {
+  /** Tool-owned sheets to create or replace, in the order they should appear after the inputs. */
+  sheets: SheetSpec[];
+  /** Highlight rules on user input sheets; the port replaces only the rules it added before. */
+  inputHighlights: InputHighlight[];
+  meta: ToolMeta;
+}
+
+export interface InputHighlight {
+  sheet: string;
+  rules: import("./sheetSpec").ConditionalRule[];
+}
+
+export interface WorkbookPort {
+  sheetNames(): Promise<string[]>;
+  /** Reads the used range of every named sheet that exists, in one pass. */
+  readSheets(names: string[]): Promise<SheetGrid[]>;
+  readMeta(): Promise<ToolMeta | null>;
+  write(plan: WritePlan): Promise<void>;
+}
+
+/** Name of the hidden sheet that stores ToolMeta. */
+export const META_SHEET = "NTM_META";
