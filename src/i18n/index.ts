@@ -4,6 +4,7 @@
  */
 import { cliStrings } from "./strings/cli";
 import { domainStrings } from "./strings/domain";
+import { fundingStrings } from "./strings/funding";
 import { readerStrings } from "./strings/reader";
 import { renderStrings } from "./strings/render";
 
@@ -13,13 +14,29 @@ export const LANGS: readonly Lang[] = ["vi", "en"];
 /** A dictionary: key → [Vietnamese, English]. */
 export type Strings = Record<string, readonly [vi: string, en: string]>;
 
-const ALL: Strings = { ...domainStrings, ...readerStrings, ...renderStrings, ...cliStrings };
+const DICTIONARIES: Strings[] = [domainStrings, fundingStrings, readerStrings, renderStrings, cliStrings];
+
+const ALL: Strings = mergeDictionaries(DICTIONARIES);
+
+/** Merges the area dictionaries; a key defined twice is a bug (two areas fighting over a message). */
+function mergeDictionaries(dicts: Strings[]): Strings {
+  const out: Strings = {};
+  for (const d of dicts) {
+    for (const [k, v] of Object.entries(d)) {
+      if (k in out) throw new Error(`Duplicate i18n key: ${k}`);
+      out[k] = v;
+    }
+  }
+  return out;
+}
 
 export type Params = Record<string, string | number>;
 
 /** Formats a number the way the language writes it (vi: 1.234,5). */
 export function formatNumber(lang: Lang, value: number, maxFractionDigits = 2): string {
-  return value.toLocaleString(lang === "vi" ? "vi-VN" : "en-US", { maximumFractionDigits: maxFractionDigits });
+  return value.toLocaleString(lang === "vi" ? "vi-VN" : "en-US", {
+    maximumFractionDigits: maxFractionDigits,
+  });
 }
 
 /** Translates `key`, filling {placeholders}. Unknown keys are a bug: they throw in tests. */

@@ -26,10 +26,31 @@ export interface ToolMeta {
 export interface WritePlan {
   /** Tool-owned sheets to create or replace, in the order they should appear after the inputs. */
   sheets: SheetSpec[];
+  /**
+   * Sheets created FOR the user (a new template's input sheets): created only when no sheet of that
+   * name exists, never replaced, never recorded as the tool's own.
+   */
+  inputSheets?: SheetSpec[];
+  /**
+   * Workbook-scoped names the tool owns (all start with "NTM_"); the port replaces every NTM_ name
+   * with these. Highlight rules read the hidden marks sheets through them, because a
+   * conditional-format formula may not point at another sheet directly in every Excel version.
+   */
+  names?: DefinedName[];
   /** Highlight rules on user input sheets; the port replaces only the rules it added before. */
   inputHighlights: InputHighlight[];
   meta: ToolMeta;
 }
+
+export interface DefinedName {
+  name: string;
+  sheet: string;
+  /** A1 range on `sheet`, e.g. "A1:Z200". */
+  range: string;
+}
+
+/** Prefix of every defined name NTM Planner owns. */
+export const TOOL_NAME_PREFIX = "NTM_";
 
 export interface InputHighlight {
   sheet: string;

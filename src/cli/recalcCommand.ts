@@ -1,0 +1,77 @@
+/** `ntm-planner recalc <in.xlsx> [-o out.xlsx] [--json results.json]` */
+import { promises as fs } from "fs";
+import * as path from "path";
+import { t, type Lang } from "../i18n";
+import type { ColumnMapping } from "../workbook/reader";
+import { recalculate, type RecalcOutcome } from "../workbook/recalc";
+import { resultsToJson } from "../workbook/resultsJson";
+import { summaryLines } from "../workbook/summary";
+import { XlsxWorkbookPort } from "../xlsx/xlsxPort";
+import { exitCodeFor, printIssues, type Console } from "./io";
+
+export interface RecalcCommandOptions {
+  input: string;
+  output?: string;
+  json?: string;
+  mapping?: string;
+  lang: Lang;
+}
+
+/**
+ * The input file is never overwritten by default: ExcelJS does not carry charts, pivot tables or
+ * macros, so results go to "<name>-ketqua.xlsx" unless -o names another file.
+ */
+export function defaultOutputPath(input: string): string {
+  const { dir, name } = path.parse(input);
+  return path.join(dir, `${name}-ketqua.xlsx`);
+}
+
+export async function runRecalc(
+  opts: RecalcCommandOptions,
+  con: Console,
+): Promise<{ code: 0 | 1 | 2; outcome?: RecalcOutcome }> {
+  const { lang } = opts;
+  let port: XlsxWorkbookPort;
+  try {
+    port = await XlsxWorkbookPort.fromFile(opts.input);
+  } catch (e) {
+    con.err(t(lang, "cli.error.open", { file: opts.input, reason: (e as Error).message }));
+    return { code: 2 };
+  }
+  let mapping: ColumnMapping | undefined;
+  if (opts.mapping) {
+    try {
+      mapping = JSON.parse(await fs.readFile(opts.mapping, "utf8")) as ColumnMapping;
+    } catch (e) {
+      con.err(t(lang, "cli.error.mapping", { file: opts.mapping, reason: (e as Error).message }));
+      return { code: 2 };
+    }
+  }
+
+  const outcome = await recalculate(port, {
+    mapping,
+    lang,
+    onProgress: (step) => con.err(t(lang, `cli.step.${step}`)),
+  });
+  printIssues(con, lang, outcome.issues);
+  if (!outcome.usable) {
+    con.err(t(lang, "cli.error.unusable"));
+    return { code: 2, outcome };
+  }
+  const output = opts.output ?? defaultOutputPath(opts.input);
+  con.err(t(lang, "cli.step.save", { file: output }));
+  await port.saveAs(output);
+  con.out(t(lang, "cli.wrote", { file: output }));
+  if (opts.json) {
+    await fs.mkdir(path.dirname(path.resolve(opts.json)), { recursive: true });
+    await fs.writeFile(opts.json, JSON.stringify(resultsToJson(outcome.result, outcome.settings), null, 1));
+    con.out(t(lang, "cli.wrote", { file: opts.json }));
+  }
+  for (const line of summaryLines(outcome.result, lang, {
+    provinceName: outcome.settings.province,
+    currencyUnit: outcome.settings.currencyUnit,
+  })) {
+    con.out(line);
+  }
+  return { code: exitCodeFor(outcome.issues, true), outcome };
+}

@@ -1,0 +1,124 @@
+/**
+ * The engine: evaluate(input, options) → results. Pure and deterministic: the evaluation year and
+ * every option are arguments; the same input always gives deep-equal output.
+ *
+ * Order: villages → communes → districts (metrics from their communes) → provinces (metrics from
+ * their communes and districts) → roll-ups, bottlenecks, targets, funding.
+ */
+import { evaluateLocality, type AttainmentContext } from "./attainment";
+import { bottlenecks } from "./bottlenecks";
+import { computeFunding } from "./funding";
+import { buildHierarchy, localityKey } from "./hierarchy";
+import { compareIssues } from "./issues";
+import { buildLevelPlans } from "./levelPlan";
+import { countUnder, metricsFrom, rollupOf, type Counts } from "./rollup";
+import { compareTargets } from "./targets";
+import { ThresholdResolver } from "./thresholds";
+import type {
+  EvaluationInput,
+  EvaluationOptions,
+  EvaluationResult,
+  Level,
+  LocalityResult,
+  MetricKey,
+  Rollup,
+} from "./types";
+
+const BOTTOM_UP: Level[] = ["village", "commune", "district", "province"];
+
+export function evaluate(input: EvaluationInput, options: EvaluationOptions): EvaluationResult {
+  const hierarchy = buildHierarchy(input.localities);
+  const {
+    plans,
+    byCode,
+    issues: planIssues,
+  } = buildLevelPlans(input.indicators, input.criteria, options.year);
+  const resolver = new ThresholdResolver(byCode);
+  const results = new Map<string, LocalityResult>();
+  const counts = new Map<string, Counts>();
+  const metrics = new Map<string, Partial<Record<MetricKey, number>>>();
+  const baseCtx = {
+    resolver,
+    nearMargin: options.nearMargin,
+    region: options.region,
+    bands: options.setId === "2021-2025",
+  };
+
+  for (const level of BOTTOM_UP) {
+    const plan = plans[level];
+    for (const locality of hierarchy.byLevel[level]) {
+      const key = localityKey(locality);
+      const parentKey = hierarchy.parentOf.get(key);
+      const ctx: AttainmentContext = {
+        ...baseCtx,
+        parentCode: parentKey ? hierarchy.byKey.get(parentKey)?.code : undefined,
+      };
+      if (level === "district" || level === "province") {
+        const c = countUnder(hierarchy, key, results);
+        counts.set(key, c);
+        const m = metricsFrom(c);
+        metrics.set(key, m);
+        ctx.computed = m;
+      }
+      results.set(key, evaluateLocality(locality, plan, ctx));
+    }
+  }
+
+  // Province requirements share is known only after the province itself is evaluated.
+  for (const province of hierarchy.byLevel.province) {
+    const r = results.get(localityKey(province));
+    const m = metrics.get(localityKey(province));
+    if (r && m && r.criteriaTotal > 0) m.provinceRequirementsShare = r.criteriaMet / r.criteriaTotal;
+  }
+
+  const rollups: Rollup[] = [];
+  for (const level of ["province", "district"] as const) {
+    for (const l of hierarchy.byLevel[level]) {
+      const key = localityKey(l);
+      rollups.push(rollupOf(l, counts.get(key)!, results.get(key)));
+    }
+  }
+
+  const ordered = hierarchy.all.map((l) => results.get(localityKey(l))!);
+  const communeResults = ordered.filter((r) => r.level === "commune");
+  const soleProvince = hierarchy.byLevel.province.length === 1 ? hierarchy.byLevel.province[0] : undefined;
+  const metricsOf = (scope: string | undefined) => {
+    if (scope === undefined || scope === "")
+      return soleProvince ? metrics.get(localityKey(soleProvince)) : undefined;
+    for (const level of ["province", "district"] as const) {
+      const m = metrics.get(`${level}:${scope}`);
+      if (m) return m;
+    }
+    return undefined;
+  };
+
+  const unmet = new Map<string, string[]>();
+  for (const r of ordered) if (r.unmet.length > 0) unmet.set(r.code, r.unmet);
+  const funding = computeFunding({
+    lines: input.budgetLines,
+    sources: input.sources,
+    localities: hierarchy.all.map((l) => {
+      const parentKey = hierarchy.parentOf.get(localityKey(l));
+      return {
+        code: l.code,
+        level: l.level,
+        parent: parentKey ? hierarchy.byKey.get(parentKey)?.code : undefined,
+      };
+    }),
+    year: options.year,
+    counterpartRatio: options.counterpartRatio,
+    unmet,
+  });
+
+  const issues = [...hierarchy.issues, ...planIssues, ...funding.issues].sort(compareIssues);
+  return {
+    options,
+    localities: ordered,
+    rollups,
+    bottlenecks: bottlenecks(plans.commune, communeResults),
+    targets: compareTargets(input.targets, options.year, metricsOf),
+    funding: funding.results,
+    fundingFlags: funding.flags,
+    issues,
+  };
+}
