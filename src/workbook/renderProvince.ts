@@ -217,11 +217,19 @@ function bottlenecks(ctx: RenderContext, d: SheetDraft): void {
     t(lang, "render.col.metShare"),
   ]);
   const first = d.next;
-  for (const b of list) d.push([`${b.code} – ${ctx.nameIn(b)}`, b.criterion, b.evaluated, b.met, b.share]);
+  for (const b of list.slice(0, MAX_BOTTLENECKS)) {
+    d.push([`${b.code} – ${ctx.nameIn(b)}`, b.criterion, b.evaluated, b.met, b.share]);
+  }
   const last = d.next - 1;
   d.format(first, 4, last, 4, FMT_SHARE);
   d.dataBar(first, 4, last);
+  if (list.length > MAX_BOTTLENECKS) {
+    d.note(t(lang, "render.province.moreBottlenecks", { shown: MAX_BOTTLENECKS, total: list.length }));
+  }
 }
+
+/** The summary names the hardest indicators only; the full list is in the JSON results. */
+const MAX_BOTTLENECKS = 10;
 
 function fundingMix(ctx: RenderContext, d: SheetDraft): void {
   const { lang, currencyUnit: unit } = ctx;

@@ -123,6 +123,13 @@ export class SheetDraft {
     if (this.conditionalFormats.length > 0) spec.conditionalFormats = this.conditionalFormats;
     if (extra.hidden) spec.hidden = true;
     if (extra.tabColor) spec.tabColor = extra.tabColor;
+    // Result sheets print as planners file them: A4 landscape, as wide as the page.
+    spec.page = extra.page ?? {
+      landscape: true,
+      ...(extra.freeze && extra.freeze.rows > 0
+        ? { repeatRows: [extra.freeze.rows, extra.freeze.rows] }
+        : {}),
+    };
     return spec;
   }
 }

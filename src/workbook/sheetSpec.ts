@@ -51,6 +51,13 @@ export interface TableSpec {
   range: string;
 }
 
+/** Print setup: A4, fitted to the page width, header rows repeated on every page. */
+export interface PageSetup {
+  landscape: boolean;
+  /** Rows repeated at the top of every printed page, 1-based inclusive, e.g. [5, 5]. */
+  repeatRows?: [number, number];
+}
+
 export interface SheetSpec {
   name: string;
   rows: OutCell[][];
@@ -64,4 +71,5 @@ export interface SheetSpec {
   /** Hidden sheets hold the tool's internal marks. */
   hidden?: boolean;
   tabColor?: string;
+  page?: PageSetup;
 }

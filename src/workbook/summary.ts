@@ -15,7 +15,7 @@ const pct = (lang: Lang, share: number) => `${formatNumber(lang, share * 100, 1)
 
 export function summaryLines(result: EvaluationResult, lang: Lang, ctx: SummaryContext): string[] {
   const { year, setId } = result.options;
-  const lines = [t(lang, "summary.title", { province: ctx.provinceName, year, set: setId })];
+  const lines = [t(lang, "summary.title", { province: ctx.provinceName, year: String(year), set: setId })];
   const province = result.rollups.find((r) => r.level === "province");
   if (province) lines.push(...attainmentLines(province, result.targets, lang, year));
   const hardest = result.bottlenecks.slice(0, 3);
@@ -53,7 +53,7 @@ function attainmentLines(p: Rollup, targets: readonly TargetResult[], lang: Lang
       " — " +
       t(lang, needed > 0 ? "summary.targetRemaining" : "summary.targetReached", {
         target: pct(lang, target.value),
-        year: target.year,
+        year: String(target.year),
         remaining: needed,
       });
   }

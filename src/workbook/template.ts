@@ -472,6 +472,8 @@ function criteriaSheet(
 interface DataColumn {
   code: string;
   kind: IndicatorDef["kind"];
+  /** A yes/no fact compared with "=" (9.1 "Nhà tạm, dột nát: Không"): Có/Không, not Đạt/Không đạt. */
+  yesNo: boolean;
   header: string;
 }
 
@@ -499,12 +501,18 @@ export function dataColumns(indicators: readonly IndicatorDef[], level: Level, l
   }
   return [...byCode].map(([code, inds]) => {
     const first = inds[0];
+    const yesNo = first.kind === "boolean" && first.comparator === "=";
     const unit =
       first.kind === "boolean"
-        ? t(lang, "template.passLabel")
+        ? t(lang, yesNo ? "template.yesNoLabel" : "template.passLabel")
         : first.unit || (first.kind === "percent" ? "%" : "");
     const name = shortName(lang === "vi" ? first.nameVi : first.nameEn || first.nameVi, inds.length > 1);
-    return { code, kind: first.kind, header: unit ? `${code} – ${name} (${unit})` : `${code} – ${name}` };
+    return {
+      code,
+      kind: first.kind,
+      yesNo,
+      header: unit ? `${code} – ${name} (${unit})` : `${code} – ${name}`,
+    };
   });
 }
 
@@ -514,11 +522,12 @@ export function dataColumns(indicators: readonly IndicatorDef[], level: Level, l
  */
 function valueCell(
   value: number | boolean | string | null | undefined,
-  kind: IndicatorDef["kind"],
+  column: DataColumn,
   lang: Lang,
 ): OutCell {
+  const kind = column.kind;
   if (value === undefined || value === null) return null;
-  if (typeof value === "boolean") return labelOf(PASS_LABELS, value, lang);
+  if (typeof value === "boolean") return labelOf(column.yesNo ? YES_NO_LABELS : PASS_LABELS, value, lang);
   if (typeof value === "number" && kind === "percent") return toFraction(value);
   return value;
 }
@@ -547,7 +556,7 @@ function localitySheet(
       header: d.header,
       width: 16,
       format: d.kind === "percent" ? FORMATS.percent : d.kind === "number" ? FORMATS.number : undefined,
-      list: d.kind === "boolean" ? listValues("pass", lang) : undefined,
+      list: d.kind === "boolean" ? listValues(d.yesNo ? "yesNo" : "pass", lang) : undefined,
     })),
   ];
   const out: OutCell[][] = rows.map((row) => {
@@ -563,7 +572,7 @@ function localitySheet(
     };
     return [
       ...fields.map((f) => fieldValues[f.key] ?? null),
-      ...data.map((d) => valueCell(row.values?.[d.code], d.kind, lang)),
+      ...data.map((d) => valueCell(row.values?.[d.code], d, lang)),
     ];
   });
   return tableSheet(

@@ -182,6 +182,19 @@ export function applySheetSpec(wb: Workbook, ws: Worksheet, spec: SheetSpec, hel
     internals(ws).dataValidations.add(canonicalDvKey(v.range), listValidationModel(v, helpers));
   }
 
+  if (spec.page) {
+    // A4 (paper size 9), fitted to one page wide and as many pages tall as needed.
+    ws.pageSetup = {
+      ...ws.pageSetup,
+      paperSize: 9,
+      orientation: spec.page.landscape ? "landscape" : "portrait",
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+    };
+    if (spec.page.repeatRows)
+      ws.pageSetup.printTitlesRow = `${spec.page.repeatRows[0]}:${spec.page.repeatRows[1]}`;
+  }
   if (spec.hidden) ws.state = "hidden";
   if (spec.tabColor) ws.properties.tabColor = argb(spec.tabColor);
 }

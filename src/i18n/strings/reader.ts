@@ -346,4 +346,5 @@ export const readerStrings: Strings = {
     "Sources: QĐ 318, 319, 320, 321/QĐ-TTg (2022), QĐ 18/2022/QĐ-TTg, QĐ 211/QĐ-TTg (2024), QĐ 51/2025/QĐ-TTg; each indicator's source is in its Source column.",
   ],
   "template.passLabel": ["Đạt/Không đạt", "Yes/No"],
+  "template.yesNoLabel": ["Có/Không", "Yes/No"],
 };

@@ -126,6 +126,10 @@ export const renderStrings: Strings = {
   "render.province.requirements": ["2. Yêu cầu cấp tỉnh", "2. Province requirements"],
   "render.province.targets": ["3. Mục tiêu", "3. Targets"],
   "render.province.bottlenecks": ["4. Chỉ tiêu khó đạt nhất", "4. Hardest indicators"],
+  "render.province.moreBottlenecks": [
+    "{shown} chỉ tiêu khó đạt nhất trong tổng số {total}; danh sách đầy đủ ở sheet KQ Chỉ tiêu và tệp JSON.",
+    "The {shown} hardest of {total} indicators; the full list is on the indicators sheet and in the JSON file.",
+  ],
   "render.province.funding": ["5. Cơ cấu nguồn vốn cấp tỉnh ({unit})", "5. Province funding mix ({unit})"],
   "render.col.item": ["Nội dung", "Item"],
   "render.col.count": ["Số lượng", "Count"],
