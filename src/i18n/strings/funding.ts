@@ -23,7 +23,7 @@ export const fundingStrings: Strings = {
     "Locality code {code} is not in the list of units; this budget line is skipped.",
   ],
   "issue.FUNDING_AMBIGUOUS_LOCALITY": [
-    "Mã địa bàn {code} dùng cho nhiều cấp; các dòng kinh phí mang mã này được tính cho cấp {level}.",
-    "Locality code {code} is used at more than one level; budget lines with this code are counted at the {level} level.",
+    "Mã địa bàn {code} được dùng cho nhiều cấp; các dòng kinh phí mang mã này được tính cho đơn vị có mã này xuất hiện đầu tiên trong danh sách đơn vị.",
+    "Locality code {code} is used at more than one level; budget lines with this code are counted for the first unit with this code in the list of units.",
   ],
 };
