@@ -31,6 +31,8 @@ export interface AttainmentContext {
   /** Metric values for "@metric" data codes (shares as fractions), keyed by MetricKey. */
   computed?: Readonly<Partial<Record<MetricKey, number>>>;
   parentCode?: string;
+  /** Per-indicator counts of met and decided outcomes (for bottlenecks), indexed like the plan. */
+  tally?: { met: Int32Array; decided: Int32Array };
 }
 
 export function evaluateLocality(
@@ -55,6 +57,11 @@ export function evaluateLocality(
     const result = evaluateIndicator(def.code, def.comparator, input, threshold, ctx.nearMargin);
     outcomes[i] = result;
     indicators[def.code] = result;
+    if (ctx.tally) {
+      const o = result.outcome;
+      if (o === "met") ctx.tally.met[i]++;
+      if (o === "met" || o === "notMet" || o === "near") ctx.tally.decided[i]++;
+    }
   }
 
   const criteria: Record<string, CriterionResult> = {};

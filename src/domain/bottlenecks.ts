@@ -1,21 +1,23 @@
 /** Bottleneck indicators: the share of communes meeting each indicator, hardest first. */
 import type { LevelPlan } from "./levelPlan";
-import type { Bottleneck, LocalityResult } from "./types";
+import type { Bottleneck } from "./types";
 
-export function bottlenecks(plan: LevelPlan, communes: readonly LocalityResult[]): Bottleneck[] {
+export interface Tally {
+  met: Int32Array;
+  decided: Int32Array;
+}
+
+export function newTally(plan: LevelPlan): Tally {
+  return { met: new Int32Array(plan.indicators.length), decided: new Int32Array(plan.indicators.length) };
+}
+
+/** From the tally the commune evaluation kept: only NTM-tier indicators with a decided outcome. */
+export function bottlenecks(plan: LevelPlan, tally: Tally): Bottleneck[] {
   const out: Bottleneck[] = [];
-  for (const def of plan.indicators) {
-    if (def.tier !== "ntm") continue;
-    let evaluated = 0;
-    let met = 0;
-    for (const r of communes) {
-      const o = r.indicators[def.code]?.outcome;
-      if (o === "met") {
-        met++;
-        evaluated++;
-      } else if (o === "notMet" || o === "near") evaluated++;
-    }
-    if (evaluated === 0) continue;
+  plan.indicators.forEach((def, i) => {
+    const evaluated = tally.decided[i];
+    if (def.tier !== "ntm" || evaluated === 0) return;
+    const met = tally.met[i];
     out.push({
       code: def.code,
       criterion: def.criterion,
@@ -25,7 +27,7 @@ export function bottlenecks(plan: LevelPlan, communes: readonly LocalityResult[]
       met,
       share: met / evaluated,
     });
-  }
+  });
   // Hardest first; among equals the one touching more communes, then by code for a stable order.
   return out.sort(
     (a, b) =>

@@ -6,7 +6,7 @@
  * their communes and districts) → roll-ups, bottlenecks, targets, funding.
  */
 import { evaluateLocality, type AttainmentContext } from "./attainment";
-import { bottlenecks } from "./bottlenecks";
+import { bottlenecks, newTally } from "./bottlenecks";
 import { computeFunding } from "./funding";
 import { buildHierarchy, localityKey } from "./hierarchy";
 import { compareIssues } from "./issues";
@@ -44,6 +44,7 @@ export function evaluate(input: EvaluationInput, options: EvaluationOptions): Ev
     bands: options.setId === "2021-2025",
   };
 
+  const tally = newTally(plans.commune);
   for (const level of BOTTOM_UP) {
     const plan = plans[level];
     for (const locality of hierarchy.byLevel[level]) {
@@ -52,6 +53,7 @@ export function evaluate(input: EvaluationInput, options: EvaluationOptions): Ev
       const ctx: AttainmentContext = {
         ...baseCtx,
         parentCode: parentKey ? hierarchy.byKey.get(parentKey)?.code : undefined,
+        tally: level === "commune" ? tally : undefined,
       };
       if (level === "district" || level === "province") {
         const c = countUnder(hierarchy, key, results);
@@ -80,7 +82,6 @@ export function evaluate(input: EvaluationInput, options: EvaluationOptions): Ev
   }
 
   const ordered = hierarchy.all.map((l) => results.get(localityKey(l))!);
-  const communeResults = ordered.filter((r) => r.level === "commune");
   const soleProvince = hierarchy.byLevel.province.length === 1 ? hierarchy.byLevel.province[0] : undefined;
   const metricsOf = (scope: string | undefined) => {
     if (scope === undefined || scope === "")
@@ -115,7 +116,7 @@ export function evaluate(input: EvaluationInput, options: EvaluationOptions): Ev
     options,
     localities: ordered,
     rollups,
-    bottlenecks: bottlenecks(plans.commune, communeResults),
+    bottlenecks: bottlenecks(plans.commune, tally),
     targets: compareTargets(input.targets, options.year, metricsOf),
     funding: funding.results,
     fundingFlags: funding.flags,

@@ -1,10 +1,30 @@
 /** One indicator of one locality against its effective threshold. */
 import type { ResolvedThreshold } from "./thresholds";
 import { roundTo } from "./thresholds";
-import type { Comparator, IndicatorResult, InputValue } from "./types";
+import type { CellRef, Comparator, IndicatorResult, InputValue, Outcome } from "./types";
 
 /** Absolute tolerance for "equal": values come from spreadsheets and percent conversions. */
 const EPSILON = 1e-9;
+
+/** Every result has this one shape (one object literal), which keeps 10^6 of them cheap. */
+function result(
+  code: string,
+  outcome: Outcome,
+  value: number | boolean | null,
+  threshold: ResolvedThreshold,
+  gap: number | null,
+  ref: CellRef | undefined,
+): IndicatorResult {
+  return {
+    code,
+    outcome,
+    value,
+    threshold: threshold.value,
+    gap,
+    thresholdConfirmed: threshold.confirmed,
+    ref,
+  };
+}
 
 /**
  * Outcome of a value against a threshold.
@@ -18,21 +38,19 @@ export function evaluateIndicator(
   nearMargin: number,
 ): IndicatorResult {
   const ref = input?.ref;
-  const base = { code, threshold: threshold.value, thresholdConfirmed: threshold.confirmed, ref };
-  if (!input || input.kind === "missing") return { ...base, outcome: "missing", value: null, gap: null };
-  if (input.kind === "invalid") return { ...base, outcome: "invalid", value: null, gap: null };
+  if (!input || input.kind === "missing") return result(code, "missing", null, threshold, null, ref);
+  if (input.kind === "invalid") return result(code, "invalid", null, threshold, null, ref);
   const value = input.value;
   const t = threshold.value;
-  if (t === null) return { ...base, outcome: "noThreshold", value, gap: null };
+  if (t === null) return result(code, "noThreshold", value, threshold, null, ref);
 
   if (typeof t === "boolean" || comparator === "pass") {
     const expected = comparator === "pass" ? true : t;
-    if (typeof value !== "boolean") return { ...base, outcome: "invalid", value, gap: null };
-    return { ...base, outcome: value === expected ? "met" : "notMet", value, gap: null };
+    if (typeof value !== "boolean") return result(code, "invalid", value, threshold, null, ref);
+    return result(code, value === expected ? "met" : "notMet", value, threshold, null, ref);
   }
-  if (typeof value !== "number") return { ...base, outcome: "invalid", value, gap: null };
+  if (typeof value !== "number") return result(code, "invalid", value, threshold, null, ref);
 
-  const band = nearMargin * Math.abs(t);
   let shortfall: number; // how far the value is on the wrong side (≤ 0 when met)
   switch (comparator) {
     case ">=":
@@ -45,7 +63,7 @@ export function evaluateIndicator(
       shortfall = Math.abs(value - t);
       break;
   }
-  if (shortfall <= EPSILON) return { ...base, outcome: "met", value, gap: 0 };
-  const gap = roundTo(shortfall, 10);
-  return { ...base, outcome: shortfall <= band + EPSILON ? "near" : "notMet", value, gap };
+  if (shortfall <= EPSILON) return result(code, "met", value, threshold, 0, ref);
+  const near = shortfall <= nearMargin * Math.abs(t) + EPSILON;
+  return result(code, near ? "near" : "notMet", value, threshold, roundTo(shortfall, 10), ref);
 }

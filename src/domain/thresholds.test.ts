@@ -1,21 +1,8 @@
 import { effectiveRegion, pickRule, ThresholdResolver } from "./thresholds";
 import type { IndicatorDef } from "./types";
+import { ind } from "./__fixtures__/smallProvince";
 
-const def = (over: Partial<IndicatorDef>): IndicatorDef => ({
-  code: "x",
-  criterion: "1",
-  nameVi: "",
-  nameEn: "",
-  unit: "%",
-  kind: "percent",
-  comparator: ">=",
-  level: "commune",
-  tier: "ntm",
-  thresholds: [],
-  source: "test",
-  confirmed: true,
-  ...over,
-});
+const def = (over: Partial<IndicatorDef>): IndicatorDef => ind({ code: "x", criterion: "1", ...over });
 
 describe("effective region (QĐ 318 Điều 1)", () => {
   it("applies TDMNPB thresholds to an ĐBKK commune of Bắc Trung Bộ", () => {

@@ -8,26 +8,13 @@ import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import type { IndicatorDef } from "../../src/domain/types";
+import { ind } from "../../src/domain/__fixtures__/smallProvince";
 import { runRecalc } from "../../src/cli/recalcCommand";
 import type { Console } from "../../src/cli/io";
 import { buildTemplate, type TemplateOptions } from "../../src/workbook/template";
 import { XlsxWorkbookPort } from "../../src/xlsx/xlsxPort";
 import { writeSheets } from "../../src/cli/writeSheets";
 
-const ind = (
-  o: Partial<IndicatorDef> & Pick<IndicatorDef, "code" | "criterion" | "nameVi">,
-): IndicatorDef => ({
-  nameEn: o.nameVi,
-  unit: "%",
-  kind: "percent",
-  comparator: ">=",
-  level: "commune",
-  tier: "ntm",
-  thresholds: [],
-  source: "test",
-  confirmed: true,
-  ...o,
-});
 
 const INDICATORS: IndicatorDef[] = [
   ind({
