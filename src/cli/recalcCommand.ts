@@ -6,7 +6,7 @@ import type { ColumnMapping } from "../workbook/reader";
 import { recalculate, type RecalcOutcome } from "../workbook/recalc";
 import { resultsToJson } from "../workbook/resultsJson";
 import { summaryLines } from "../workbook/summary";
-import { XlsxWorkbookPort } from "../xlsx/xlsxPort";
+import { XlsxPatchPort } from "../xlsx/patch/xlsxPatchPort";
 import { exitCodeFor, printIssues, type Console } from "./io";
 
 export interface RecalcCommandOptions {
@@ -17,10 +17,7 @@ export interface RecalcCommandOptions {
   lang: Lang;
 }
 
-/**
- * The input file is never overwritten by default: ExcelJS does not carry charts, pivot tables or
- * macros, so results go to "<name>-ketqua.xlsx" unless -o names another file.
- */
+/** The input file is never overwritten by default: results go to "<name>-ketqua.xlsx" unless -o names a file. */
 export function defaultOutputPath(input: string): string {
   const { dir, name } = path.parse(input);
   return path.join(dir, `${name}-ketqua.xlsx`);
@@ -31,9 +28,11 @@ export async function runRecalc(
   con: Console,
 ): Promise<{ code: 0 | 1 | 2; outcome?: RecalcOutcome }> {
   const { lang } = opts;
-  let port: XlsxWorkbookPort;
+  // The patching port changes only the tool's own parts of the package: the planner's charts,
+  // pivot tables, images and macros pass through byte for byte, and big workbooks stay cheap.
+  let port: XlsxPatchPort;
   try {
-    port = await XlsxWorkbookPort.fromFile(opts.input);
+    port = await XlsxPatchPort.fromFile(opts.input);
   } catch (e) {
     con.err(t(lang, "cli.error.open", { file: opts.input, reason: (e as Error).message }));
     return { code: 2 };
