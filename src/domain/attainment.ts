@@ -3,7 +3,8 @@
  * A criterion is met when all its indicators are met, not met when any is not met (or only near),
  * and unknown otherwise (missing value, invalid value or no threshold): never silently "met".
  */
-import { evaluateIndicator } from "./indicator";
+import { judge, newVerdict } from "./indicator";
+import { defineLazyIndicators, IndicatorStore } from "./indicatorStore";
 import type { LevelPlan } from "./levelPlan";
 import { effectiveRegion, roundTo, type ThresholdResolver } from "./thresholds";
 import type {
@@ -15,6 +16,7 @@ import type {
   Locality,
   LocalityResult,
   MetricKey,
+  Outcome,
   RegionCode,
   Status,
   Tier,
@@ -42,8 +44,11 @@ export function evaluateLocality(
 ): LocalityResult {
   const region = effectiveRegion(locality, ctx.region);
   const group = locality.group;
-  const indicators: Record<string, IndicatorResult> = {};
-  const outcomes = new Array<IndicatorResult>(plan.indicators.length);
+  const thresholds = ctx.resolver.resolveAll(plan.level, plan.indicators, region, group);
+  const inputs = new Array<InputValue | undefined>(plan.indicators.length);
+  const store = new IndicatorStore(plan.indicators, thresholds, inputs);
+  const outcomes = new Array<Outcome>(plan.indicators.length);
+  const verdict = newVerdict();
 
   for (let i = 0; i < plan.indicators.length; i++) {
     const def = plan.indicators[i];
@@ -53,12 +58,12 @@ export function evaluateLocality(
       const metric = dataCode.slice(1) as MetricKey;
       input = computedInput(ctx.computed?.[metric], def.kind === "percent" && SHARE_METRICS.has(metric));
     } else input = locality.values[dataCode];
-    const threshold = ctx.resolver.resolve(def, region, group);
-    const result = evaluateIndicator(def.code, def.comparator, input, threshold, ctx.nearMargin);
-    outcomes[i] = result;
-    indicators[def.code] = result;
+    inputs[i] = input;
+    judge(def.comparator, input, thresholds[i].value, ctx.nearMargin, verdict);
+    store.set(i, verdict);
+    const o = verdict.outcome;
+    outcomes[i] = o;
     if (ctx.tally) {
-      const o = result.outcome;
       if (o === "met") ctx.tally.met[i]++;
       if (o === "met" || o === "notMet" || o === "near") ctx.tally.decided[i]++;
     }
@@ -74,7 +79,7 @@ export function evaluateLocality(
   const unmet: string[] = [];
 
   for (const crit of plan.criteria) {
-    const outcome = criterionOutcome(crit.indicators.map((i) => outcomes[i]));
+    const outcome = criterionOutcomeOf(crit.indicators, outcomes);
     criteria[crit.key] = { code: crit.key, outcome, tier: crit.tier };
     tierOutcomes[crit.tier].push(outcome);
     if (outcome === "notMet" && (crit.tier === "ntm" || crit.tier === "condition")) unmet.push(crit.key);
@@ -105,9 +110,10 @@ export function evaluateLocality(
     undecided,
     unmet,
     criteria,
-    indicators,
-  };
-  if (ctx.bands && locality.level === "commune" && nationalTotal > 0)
+  } as LocalityResult;
+  defineLazyIndicators(result, store);
+  // The bands are defined on the 19 national criteria; a trimmed-down set has no band.
+  if (ctx.bands && locality.level === "commune" && nationalTotal >= 15)
     result.band = bandOf(nationalMet, nationalTotal);
   return result;
 }
@@ -116,6 +122,17 @@ export function evaluateLocality(
 function computedInput(value: number | undefined, asPercent: boolean): InputValue {
   if (value === undefined || Number.isNaN(value)) return { kind: "missing" };
   return { kind: "value", value: asPercent ? roundTo(value * 100, 10) : value };
+}
+
+/** criterionOutcome over the plan indexes of a criterion's indicators, without building a list. */
+function criterionOutcomeOf(indexes: readonly number[], outcomes: readonly Outcome[]): CriterionOutcome {
+  let unknown = indexes.length === 0;
+  for (const i of indexes) {
+    const o = outcomes[i];
+    if (o === "notMet" || o === "near") return "notMet";
+    if (o !== "met") unknown = true;
+  }
+  return unknown ? "unknown" : "met";
 }
 
 export function criterionOutcome(results: readonly IndicatorResult[]): CriterionOutcome {

@@ -1,5 +1,5 @@
 import { evaluate } from "./evaluate";
-import { loc, OPTIONS, smallProvince, values } from "./__fixtures__/smallProvince";
+import { ind, loc, OPTIONS, smallProvince, values } from "./__fixtures__/smallProvince";
 import type { InputValue } from "./types";
 
 const byCode = (r: ReturnType<typeof evaluate>, code: string) => r.localities.find((l) => l.code === code)!;
@@ -78,9 +78,27 @@ describe("evaluate — communes", () => {
     expect(byCode(result, "C1").indicators["KM.2"]).toMatchObject({ threshold: 66, outcome: "met" });
   });
 
-  it("puts communes in the QĐ 07/2022 band of national criteria met", () => {
-    expect(byCode(result, "C1").band).toBe("all");
-    expect(byCode(result, "C4").band).toBe("below15");
+  it("puts communes in the QĐ 07/2022 band of the 19 national criteria met", () => {
+    const input = smallProvince();
+    const nineteen = Array.from({ length: 19 }, (_, i) =>
+      ind({ code: `X${i + 1}`, criterion: `X${i + 1}`, kind: "boolean", comparator: "pass" }),
+    );
+    input.indicators = nineteen;
+    input.criteria = [];
+    const passing = (n: number) => Object.fromEntries(nineteen.map((d, i) => [d.code, v(i < n)]));
+    input.localities = [
+      loc({ code: "42", level: "province" }),
+      loc({ code: "A", level: "commune", parent: "42", values: passing(19) }),
+      loc({ code: "B", level: "commune", parent: "42", values: passing(15) }),
+      loc({ code: "C", level: "commune", parent: "42", values: passing(14) }),
+    ];
+    const r = evaluate(input, OPTIONS);
+    expect(["A", "B", "C"].map((c) => byCode(r, c).band)).toEqual(["all", "15to18", "below15"]);
+    expect(r.rollups[0].below15).toBe(1);
+  });
+
+  it("gives no band when the criteria sheet has fewer than 15 national criteria", () => {
+    expect(byCode(result, "C1").band).toBeUndefined();
   });
 });
 
@@ -109,7 +127,7 @@ describe("evaluate — districts and province", () => {
       ntmShare: 0.8,
       advanced: 2,
       model: 1,
-      below15: 1,
+      below15: 0,
       districts: 2,
       districtsNtm: 1,
     });
@@ -134,9 +152,9 @@ describe("evaluate — districts and province", () => {
     });
     expect(result.targets[2]).toMatchObject({
       metric: "communesBelow15",
-      actual: 1,
-      status: "behind",
-      gap: 1,
+      actual: 0,
+      status: "achieved",
+      gap: 0,
     });
   });
 

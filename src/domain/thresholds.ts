@@ -53,8 +53,25 @@ export function pickRule(
  */
 export class ThresholdResolver {
   private readonly cache = new Map<string, ResolvedThreshold>();
+  private readonly planCache = new Map<string, ResolvedThreshold[]>();
 
   constructor(private readonly byCode: ReadonlyMap<string, IndicatorDef>) {}
+
+  /** Thresholds of a whole list of indicators for one scope, computed once per (list, scope). */
+  resolveAll(
+    listKey: string,
+    defs: readonly IndicatorDef[],
+    region: RegionCode | undefined,
+    group: CommuneGroup | undefined,
+  ): ResolvedThreshold[] {
+    const key = `${listKey}\u0000${region ?? ""}\u0000${group ?? ""}`;
+    let hit = this.planCache.get(key);
+    if (!hit) {
+      hit = defs.map((d) => this.resolve(d, region, group));
+      this.planCache.set(key, hit);
+    }
+    return hit;
+  }
 
   resolve(
     def: IndicatorDef,
