@@ -15,7 +15,6 @@ import { buildTemplate, type TemplateOptions } from "../../src/workbook/template
 import { XlsxWorkbookPort } from "../../src/xlsx/xlsxPort";
 import { writeSheets } from "../../src/cli/writeSheets";
 
-
 const INDICATORS: IndicatorDef[] = [
   ind({
     code: "1.1",
