@@ -63,8 +63,12 @@ function drawStatus(rng: Rng): Status {
   return "ntm";
 }
 
-const toInputs = (values: Record<string, SampleValue>): Locality["values"] =>
-  Object.fromEntries(Object.entries(values).map(([k, v]) => [k, { kind: "value", value: v }]));
+/** Input values as the reader builds them: one property at a time, in column order. */
+function toInputs(values: Record<string, SampleValue>): Locality["values"] {
+  const out: Locality["values"] = {};
+  for (const [k, v] of Object.entries(values)) out[k] = { kind: "value", value: v };
+  return out;
+}
 
 export function buildNational(): NationalData {
   const units = loadVietnamUnits();

@@ -165,3 +165,15 @@ describe("data location", () => {
     expect(findProjectRoot(nested)).toBe(root);
   });
 });
+
+describe("parseTsv with awkward headers", () => {
+  it("keeps a column named __proto__ (found by the property test above)", () => {
+    expect(parseTsv("__proto__\t!\nx\ty\n")).toEqual([
+      Object.fromEntries([
+        ["__proto__", "x"],
+        ["!", "y"],
+      ]),
+    ]);
+    expect(Object.keys(parseTsv("__proto__\t!\nx\ty\n")[0])).toEqual(["__proto__", "!"]);
+  });
+});

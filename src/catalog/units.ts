@@ -74,9 +74,8 @@ export function parseTsv(text: string, name = "TSV"): Record<string, string>[] {
     if (fields.length !== header.length) {
       throw new Error(`${name}, line ${i + 1}: ${fields.length} fields, header has ${header.length}`);
     }
-    const row: Record<string, string> = {};
-    header.forEach((column, j) => (row[column] = fields[j]));
-    rows.push(row);
+    // fromEntries defines own properties, so even a column named "__proto__" is kept.
+    rows.push(Object.fromEntries(header.map((column, j) => [column, fields[j]])));
   }
   return rows;
 }
