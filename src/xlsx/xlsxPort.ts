@@ -29,6 +29,7 @@ import {
 } from "../workbook/port";
 import type { ConditionalRule, SheetSpec } from "../workbook/sheetSpec";
 import { parseRangeAddress, quoteSheetName } from "../workbook/a1";
+import { checkOwnedSheets, sameSheetName, sheetNameProblem } from "../workbook/planChecks";
 import { applySheetSpec } from "./applySheetSpec";
 import { removeToolRules, replaceToolRules } from "./conditionalFormats";
 import { internals } from "./internals";
@@ -36,17 +37,8 @@ import { findMetaSheet, isOurMetaSheet, readMeta, writeMeta } from "./meta";
 import { readGrid } from "./readGrid";
 import { HelperLists } from "./validationLists";
 
-/** Excel's rules for a sheet name (ExcelJS would silently cut a long one to 31 characters). */
-export function sheetNameProblem(name: string): string | null {
-  if (name.length === 0) return "is empty";
-  if (name.length > 31) return "is longer than 31 characters";
-  if (/[[\]:*?/\\]/.test(name)) return "contains one of [ ] : * ? / \\";
-  if (name.startsWith("'") || name.endsWith("'")) return "starts or ends with an apostrophe";
-  if (name.toLowerCase() === "history") return 'is "History", which Excel reserves';
-  return null;
-}
-
-const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
+export { sheetNameProblem } from "../workbook/planChecks";
+const same = sameSheetName;
 
 function checkRange(range: string, where: string): void {
   if (!parseRangeAddress(range)) throw new Error(`${where}: not a bounded A1 range: "${range}"`);
@@ -187,40 +179,18 @@ export class XlsxWorkbookPort implements WorkbookPort {
    * Returns the existing (tool-owned) sheet each spec replaces.
    */
   private checkPlan(plan: WritePlan): Map<SheetSpec, ExcelJS.Worksheet> {
-    if (plan.meta.version !== 1)
-      throw new Error(`Unknown NTM Planner meta version ${String(plan.meta.version)}`);
     const metaSheet = findMetaSheet(this.wb);
     if (metaSheet && !isOurMetaSheet(metaSheet)) {
       throw new Error(
         `The workbook has a sheet "${META_SHEET}" that NTM Planner did not create; refusing to write`,
       );
     }
-    const stored = readMeta(this.wb);
-    const owned = (name: string) => (stored?.ownedSheets ?? []).some((o) => same(o, name));
-
-    const replaced = new Map<SheetSpec, ExcelJS.Worksheet>();
-    const seen: string[] = [];
-    for (const spec of plan.sheets) {
-      const problem = sheetNameProblem(spec.name);
-      if (problem) throw new Error(`Sheet name "${spec.name}" ${problem}`);
-      if (same(spec.name, META_SHEET))
-        throw new Error(`"${META_SHEET}" is reserved for NTM Planner's meta sheet`);
-      if (seen.some((s) => same(s, spec.name))) throw new Error(`The plan writes sheet "${spec.name}" twice`);
-      seen.push(spec.name);
-      if (!plan.meta.ownedSheets.some((o) => o === spec.name)) {
-        throw new Error(`Sheet "${spec.name}" is written but missing from meta.ownedSheets`);
-      }
-      checkSpecRanges(spec);
-      const existing = this.findSheet(spec.name);
-      if (existing) {
-        if (!owned(existing.name)) {
-          throw new Error(
-            `Sheet "${existing.name}" exists and was not created by NTM Planner; refusing to replace it`,
-          );
-        }
-        replaced.set(spec, existing);
-      }
-    }
+    const { replaced, seen } = checkOwnedSheets(
+      plan,
+      readMeta(this.wb),
+      (name) => this.findSheet(name),
+      checkSpecRanges,
+    );
     for (const spec of plan.inputSheets ?? []) {
       const problem = sheetNameProblem(spec.name);
       if (problem) throw new Error(`Sheet name "${spec.name}" ${problem}`);

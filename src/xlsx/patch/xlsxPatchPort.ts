@@ -34,7 +34,7 @@ import {
 import type { ConditionalRule, OutCell, SheetSpec } from "../../workbook/sheetSpec";
 import { parseRangeAddress, quoteSheetName, columnLetters } from "../../workbook/a1";
 import { META_LIST_FIRST_COLUMN, META_MARKER } from "../meta";
-import { sheetNameProblem } from "../xlsxPort";
+import { checkOwnedSheets, sameSheetName } from "../../workbook/planChecks";
 import { GridBuilder, MetaTextCollector, type ReadContext } from "./gridReader";
 import {
   addRelationship,
@@ -72,7 +72,7 @@ import { relsPathOf, resolveTarget, ZipPackage, type StagedPart } from "./zipPac
 
 const STRICT_MAIN_NS = "http://purl.oclc.org/ooxml/spreadsheetml/main";
 
-const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
+const same = sameSheetName;
 
 interface SheetInfo extends SheetEntry {
   /** The worksheet part, or null when the relationship or part is missing. */
@@ -268,8 +268,6 @@ export class XlsxPatchPort implements WorkbookPort {
    * The checks and their messages follow XlsxWorkbookPort.
    */
   private async checkPlan(plan: WritePlan): Promise<CheckedPlan> {
-    if (plan.meta.version !== 1)
-      throw new Error(`Unknown NTM Planner meta version ${String(plan.meta.version)}`);
     if (plan.inputSheets && plan.inputSheets.length > 0) {
       throw new Error("XlsxPatchPort does not create input sheets: write templates with XlsxWorkbookPort");
     }
@@ -285,33 +283,15 @@ export class XlsxPatchPort implements WorkbookPort {
         `The workbook has a sheet "${META_SHEET}" that NTM Planner did not create; refusing to write`,
       );
     }
-    const stored = meta ? metaOf(meta.cells) : null;
-    const owned = (name: string) => (stored?.ownedSheets ?? []).some((o) => same(o, name));
-
-    const replaced = new Map<SheetSpec, SheetInfo>();
-    const seen: string[] = [];
-    for (const spec of plan.sheets) {
-      const problem = sheetNameProblem(spec.name);
-      if (problem) throw new Error(`Sheet name "${spec.name}" ${problem}`);
-      if (same(spec.name, META_SHEET))
-        throw new Error(`"${META_SHEET}" is reserved for NTM Planner's meta sheet`);
-      if (seen.some((s) => same(s, spec.name))) throw new Error(`The plan writes sheet "${spec.name}" twice`);
-      seen.push(spec.name);
-      if (!plan.meta.ownedSheets.some((o) => o === spec.name)) {
-        throw new Error(`Sheet "${spec.name}" is written but missing from meta.ownedSheets`);
-      }
-      checkSheetSpec(spec);
-      const existing = this.findAnySheet(spec.name);
-      if (existing) {
-        if (!owned(existing.name)) {
-          throw new Error(
-            `Sheet "${existing.name}" exists and was not created by NTM Planner; refusing to replace it`,
-          );
-        }
-        if (!existing.worksheet || !existing.part) {
-          throw new Error(`Sheet "${existing.name}" is not a worksheet; refusing to replace it`);
-        }
-        replaced.set(spec, existing);
+    const { replaced, seen } = checkOwnedSheets(
+      plan,
+      meta ? metaOf(meta.cells) : null,
+      (name) => this.findAnySheet(name),
+      checkSheetSpec,
+    );
+    for (const existing of replaced.values()) {
+      if (!existing.worksheet || !existing.part) {
+        throw new Error(`Sheet "${existing.name}" is not a worksheet; refusing to replace it`);
       }
     }
     const names: NameToWrite[] = [];
