@@ -170,6 +170,38 @@ describe("evaluate — districts and province", () => {
   });
 });
 
+describe("evaluate — several provinces in one workbook", () => {
+  it("evaluates a commune with no region of its own against its province's region", () => {
+    const input = smallProvince();
+    input.localities.push(
+      loc({ code: "02", name: "Hà Giang", level: "province", region: "TDMNPB" }),
+      loc({ code: "M1", level: "commune", parent: "02", values: values("ntm", { "2.1": v(92) }) }),
+    );
+    const r = evaluate(input, OPTIONS);
+    expect(byCode(r, "M1")).toMatchObject({ effectiveRegion: "TDMNPB", status: "ntm" });
+    expect(byCode(r, "C2").effectiveRegion).toBe("BTB");
+  });
+
+  it("recognises towns and cities written in English for the QĐ 321 town requirement", () => {
+    const input = smallProvince();
+    const town = input.localities.find((l) => l.code === "D2")!;
+    town.unitType = "Town";
+    input.indicators.push(
+      ind({
+        code: "T.2",
+        criterion: "T2",
+        level: "province",
+        dataCode: "@townNtmShare",
+        thresholds: [{ value: 100, confirmed: true }],
+      }),
+    );
+    expect(byCode(evaluate(input, OPTIONS), "42").indicators["T.2"]).toMatchObject({
+      value: 0,
+      outcome: "notMet",
+    });
+  });
+});
+
 describe("evaluate — bad hierarchy input", () => {
   it("keeps the first of two communes with the same code and reports the second by cell", () => {
     const input = smallProvince();

@@ -8,7 +8,7 @@
 import { evaluateLocality, type AttainmentContext } from "./attainment";
 import { bottlenecks, newTally } from "./bottlenecks";
 import { computeFunding } from "./funding";
-import { buildHierarchy, localityKey } from "./hierarchy";
+import { buildHierarchy, localityKey, type Hierarchy } from "./hierarchy";
 import { compareIssues } from "./issues";
 import { buildLevelPlans } from "./levelPlan";
 import { countUnder, metricsFrom, rollupOf, type Counts } from "./rollup";
@@ -21,6 +21,7 @@ import type {
   Level,
   LocalityResult,
   MetricKey,
+  RegionCode,
   Rollup,
 } from "./types";
 
@@ -37,12 +38,8 @@ export function evaluate(input: EvaluationInput, options: EvaluationOptions): Ev
   const results = new Map<string, LocalityResult>();
   const counts = new Map<string, Counts>();
   const metrics = new Map<string, Partial<Record<MetricKey, number>>>();
-  const baseCtx = {
-    resolver,
-    nearMargin: options.nearMargin,
-    region: options.region,
-    bands: options.setId === "2021-2025",
-  };
+  const bands = options.setId === "2021-2025";
+  const inherited = inheritedRegions(hierarchy, options.region);
 
   const tally = newTally(plans.commune);
   for (const level of BOTTOM_UP) {
@@ -50,18 +47,22 @@ export function evaluate(input: EvaluationInput, options: EvaluationOptions): Ev
     for (const locality of hierarchy.byLevel[level]) {
       const key = localityKey(locality);
       const parentKey = hierarchy.parentOf.get(key);
-      const ctx: AttainmentContext = {
-        ...baseCtx,
-        parentCode: parentKey ? hierarchy.byKey.get(parentKey)?.code : undefined,
-        tally: level === "commune" ? tally : undefined,
-      };
+      let computed: Partial<Record<MetricKey, number>> | undefined;
       if (level === "district" || level === "province") {
         const c = countUnder(hierarchy, key, results);
         counts.set(key, c);
-        const m = metricsFrom(c);
-        metrics.set(key, m);
-        ctx.computed = m;
+        computed = metricsFrom(c);
+        metrics.set(key, computed);
       }
+      const ctx: AttainmentContext = {
+        resolver,
+        nearMargin: options.nearMargin,
+        region: parentKey ? inherited.get(parentKey)! : options.region,
+        bands,
+        computed,
+        parentCode: parentKey ? hierarchy.byKey.get(parentKey)?.code : undefined,
+        tally: level === "commune" ? tally : undefined,
+      };
       results.set(key, evaluateLocality(locality, plan, ctx));
     }
   }
@@ -122,4 +123,20 @@ export function evaluate(input: EvaluationInput, options: EvaluationOptions): Ev
     fundingFlags: funding.flags,
     issues,
   };
+}
+
+/**
+ * The region each locality stands in: its own, else its nearest ancestor's, else the settings'. A
+ * commune with no region of its own takes its province's, so one workbook can hold several provinces.
+ */
+function inheritedRegions(h: Hierarchy, fallback: RegionCode): Map<string, RegionCode> {
+  const out = new Map<string, RegionCode>();
+  for (const level of ["province", "district", "commune", "village"] as const) {
+    for (const l of h.byLevel[level]) {
+      const key = localityKey(l);
+      const parentKey = h.parentOf.get(key);
+      out.set(key, l.region ?? (parentKey ? out.get(parentKey) : undefined) ?? fallback);
+    }
+  }
+  return out;
 }

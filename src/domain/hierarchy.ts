@@ -81,13 +81,16 @@ export function buildHierarchy(localities: readonly Locality[]): Hierarchy {
   return { all, byLevel, parentOf, childrenOf, byKey, issues };
 }
 
+/** Levels a locality's parent may be at, nearest first: a commune's is a district, else the province. */
+const PARENT_LEVELS: Record<Level, Level[]> = {
+  province: [],
+  district: ["province"],
+  commune: ["district", "province"],
+  village: ["commune", "district", "province"],
+};
+
 function findParent(l: Locality, byKey: Map<string, Locality>): string | undefined {
-  const depth = DEPTH[l.level];
-  // Nearest higher level first: a village's parent is a commune, a commune's a district or province.
-  const candidates = (Object.keys(DEPTH) as Level[])
-    .filter((lv) => DEPTH[lv] < depth)
-    .sort((a, b) => DEPTH[b] - DEPTH[a]);
-  for (const level of candidates) {
+  for (const level of PARENT_LEVELS[l.level]) {
     const key = `${level}:${l.parent}`;
     if (byKey.has(key)) return key;
   }

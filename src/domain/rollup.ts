@@ -12,16 +12,15 @@ export function atLeast(status: Status, floor: Status): boolean {
   return RANK[status] >= RANK[floor];
 }
 
-/** Thị xã and thành phố thuộc tỉnh "complete the NTM task" rather than become NTM districts (QĐ 320/321). */
+/**
+ * Thị xã and thành phố thuộc tỉnh "complete the NTM task" rather than become NTM districts
+ * (QĐ 320/321). Recognised from the unit type (or the name) in Vietnamese or English.
+ */
 export function isTown(l: Pick<Locality, "unitType" | "name">): boolean {
-  const text = foldText(l.unitType || l.name);
-  return (
-    text.startsWith("thi xa") ||
-    text.startsWith("thanh pho") ||
-    text.startsWith("tx ") ||
-    text.startsWith("tp ")
-  );
+  return TOWN.test(foldText(l.unitType || l.name));
 }
+
+const TOWN = /^(thi xa|thanh pho|tx|tp|town|city)\b/;
 
 export interface Counts {
   communes: number;
