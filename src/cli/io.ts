@@ -1,7 +1,7 @@
 /** Console output of the command line: progress on stderr, results on stdout, in the user's language. */
 import type { Issue } from "../domain/types";
 import { t, type Lang } from "../i18n";
-import { issueMessage } from "../workbook/resultsJson";
+import { issueMessage } from "../i18n/issueMessage";
 
 export interface Console {
   out(line: string): void;

@@ -9,13 +9,11 @@ import type { RenderContext } from "./renderContext";
 import {
   bandLabel,
   criterionHeading,
-  CRITERION_STYLES,
   criterionOutcomeLabel,
-  labelStyles,
   regionLabel,
-  STATUS_STYLES,
   statusLabel,
   tierLabel,
+  criteriaAndStatusRules,
 } from "./renderLabels";
 import { columnIndexes, HEADER_FILL, SheetDraft, titleBlock, type Column } from "./renderSheet";
 import type { HighlightStyle, OutCell, SheetSpec } from "./sheetSpec";
@@ -109,20 +107,7 @@ export function renderCommunes(ctx: RenderContext, sheetName: string): SheetSpec
   const last = d.next - 1;
   if (ctx.communes.length === 0) d.note(t(lang, "render.communes.none"));
 
-  d.textRules(
-    first,
-    firstCrit,
-    last,
-    lastCrit,
-    labelStyles(CRITERION_STYLES, (o) => criterionOutcomeLabel(lang, o)),
-  );
-  d.textRules(
-    first,
-    col.status,
-    last,
-    col.status,
-    labelStyles(STATUS_STYLES, (s) => statusLabel(lang, s)),
-  );
+  criteriaAndStatusRules(d, lang, first, last, firstCrit, lastCrit, col.status);
   d.textRules(
     first,
     col.band,

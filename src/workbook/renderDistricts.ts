@@ -6,14 +6,7 @@ import type { LocalityResult, Rollup } from "../domain/types";
 import { t } from "../i18n";
 import { rangeAddress } from "./a1";
 import { compareCodes, type RenderContext } from "./renderContext";
-import {
-  criterionHeading,
-  CRITERION_STYLES,
-  criterionOutcomeLabel,
-  labelStyles,
-  STATUS_STYLES,
-  statusLabel,
-} from "./renderLabels";
+import { criterionHeading, criterionOutcomeLabel, statusLabel, criteriaAndStatusRules } from "./renderLabels";
 import {
   columnIndexes,
   FMT_AVERAGE,
@@ -117,20 +110,7 @@ export function renderDistricts(ctx: RenderContext, sheetName: string): SheetSpe
     d.dataBar(first, col[k], last);
   }
   d.format(first, col.average, last, col.average, FMT_AVERAGE);
-  d.textRules(
-    first,
-    firstCrit,
-    last,
-    lastCrit,
-    labelStyles(CRITERION_STYLES, (o) => criterionOutcomeLabel(lang, o)),
-  );
-  d.textRules(
-    first,
-    col.status,
-    last,
-    col.status,
-    labelStyles(STATUS_STYLES, (s) => statusLabel(lang, s)),
-  );
+  criteriaAndStatusRules(d, lang, first, last, firstCrit, lastCrit, col.status);
 
   return d.build({
     columnWidths: columns.map((c) => c.width),

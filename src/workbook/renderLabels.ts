@@ -6,7 +6,6 @@ import type {
   Band,
   Comparator,
   CriterionOutcome,
-  Issue,
   Level,
   MetricKey,
   Outcome,
@@ -19,6 +18,7 @@ import type {
 } from "../domain/types";
 import { formatNumber, hasKey, t, type Lang } from "../i18n";
 import type { HighlightStyle } from "./sheetSpec";
+import type { SheetDraft } from "./renderSheet";
 
 export const criterionOutcomeLabel = (lang: Lang, o: CriterionOutcome): string =>
   t(lang, `render.criterion.${o}`);
@@ -94,15 +94,7 @@ export function thresholdText(
   return `${comparatorSymbol(comparator)} ${withUnit}`;
 }
 
-/** The message of an issue in `lang`; a code without a string prints the code and its parameters. */
-export function issueText(lang: Lang, issue: Issue): string {
-  const key = `issue.${issue.code}`;
-  if (hasKey(key)) return t(lang, key, issue.params);
-  const params = Object.entries(issue.params)
-    .map(([k, v]) => `${k}: ${v}`)
-    .join(", ");
-  return params ? `${issue.code} (${params})` : issue.code;
-}
+export { issueMessage as issueText } from "../i18n/issueMessage";
 
 // ---- Conditional-format styles of the printed words ----
 
@@ -160,4 +152,30 @@ export function uniqueTexts(
     out.push([text, style]);
   }
   return out;
+}
+
+/** The rules colouring a block of criterion columns and a status column (communes and districts). */
+export function criteriaAndStatusRules(
+  d: SheetDraft,
+  lang: Lang,
+  firstRow: number,
+  lastRow: number,
+  firstCrit: number,
+  lastCrit: number,
+  statusCol: number,
+): void {
+  d.textRules(
+    firstRow,
+    firstCrit,
+    lastRow,
+    lastCrit,
+    labelStyles(CRITERION_STYLES, (o) => criterionOutcomeLabel(lang, o)),
+  );
+  d.textRules(
+    firstRow,
+    statusCol,
+    lastRow,
+    statusCol,
+    labelStyles(STATUS_STYLES, (s) => statusLabel(lang, s)),
+  );
 }

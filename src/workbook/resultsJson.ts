@@ -3,7 +3,8 @@
  * RESULTS_SCHEMA_VERSION on any breaking change.
  */
 import type { EvaluationResult, Issue, Outcome } from "../domain/types";
-import { hasKey, t, type Lang } from "../i18n";
+import type { Lang } from "../i18n";
+import { issueMessage } from "../i18n/issueMessage";
 
 export const RESULTS_SCHEMA_VERSION = 1;
 
@@ -27,15 +28,7 @@ export interface IssueJson {
   message: string;
 }
 
-/** Renders an issue's message in `lang`; unknown codes fall back to the code and its parameters. */
-export function issueMessage(lang: Lang, issue: Issue): string {
-  const key = `issue.${issue.code}`;
-  if (hasKey(key)) return t(lang, key, issue.params);
-  const params = Object.entries(issue.params)
-    .map(([k, v]) => `${k}=${v}`)
-    .join(", ");
-  return params ? `${issue.code} (${params})` : issue.code;
-}
+export { issueMessage };
 
 export function issueToJson(lang: Lang, issue: Issue): IssueJson {
   return {

@@ -16,24 +16,11 @@ import type {
   LocalityResult,
   Outcome,
 } from "../../domain/types";
+import { ind } from "../../domain/__fixtures__/smallProvince";
 
 export const COMMUNE_SHEET = "Dữ liệu xã";
 export const DISTRICT_SHEET = "Dữ liệu huyện";
 export const HYPERLINK_NAME = '=HYPERLINK("http://example.com","Xã B")';
-
-const ind = (over: Partial<IndicatorDef> & Pick<IndicatorDef, "code" | "criterion">): IndicatorDef => ({
-  nameVi: `Chỉ tiêu ${over.code}`,
-  nameEn: `Indicator ${over.code}`,
-  unit: "%",
-  kind: "percent",
-  comparator: ">=",
-  level: "commune",
-  tier: "ntm",
-  thresholds: [],
-  source: "test",
-  confirmed: true,
-  ...over,
-});
 
 export const INDICATORS: IndicatorDef[] = [
   ind({
