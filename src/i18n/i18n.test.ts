@@ -47,8 +47,11 @@ describe("i18n", () => {
     expect(t("vi", "summary.communesNtm", { ntm: 175, communes: 182, share: "96,2%" })).toBe(
       "Xã đạt chuẩn NTM: 175/182 (96,2%)",
     );
-    expect(t("vi", "cli.issuesHeader", { count: 1234 })).toContain("1.234");
-    expect(t("en", "cli.issuesHeader", { count: 1234 })).toContain("1,234");
+    expect(t("vi", "cli.issuesHeader", { count: 12345 })).toContain("12.345");
+    expect(t("en", "cli.issuesHeader", { count: 12345 })).toContain("12,345");
+    expect(t("vi", "cli.templateWritten", { file: "a.xlsx", set: "2021-2025", year: 2023 })).toContain(
+      "năm 2023",
+    );
   });
 
   it("chooses Vietnamese for vi-* locales and English otherwise", () => {

@@ -32,10 +32,14 @@ function mergeDictionaries(dicts: Strings[]): Strings {
 
 export type Params = Record<string, string | number>;
 
-/** Formats a number the way the language writes it (vi: 1.234,5). */
+/**
+ * Formats a number the way the language writes it (vi: 12.345,5). Four-digit numbers are not
+ * grouped, so years read "2022", never "2.022".
+ */
 export function formatNumber(lang: Lang, value: number, maxFractionDigits = 2): string {
   return value.toLocaleString(lang === "vi" ? "vi-VN" : "en-US", {
     maximumFractionDigits: maxFractionDigits,
+    useGrouping: Math.abs(value) >= 10000,
   });
 }
 
