@@ -26,11 +26,7 @@ export function printIssues(con: Console, lang: Lang, issues: readonly Issue[]):
   if (shown.length === 0) return;
   con.err(t(lang, "cli.issuesHeader", { count: shown.length }));
   for (const issue of shown.slice(0, MAX_LISTED)) {
-    const message = issueMessage(lang, issue);
-    // Most messages already name their sheet and cell; prefix the place only when one does not.
-    const named = issue.cell ? message.includes(issue.cell) : !issue.sheet || message.includes(issue.sheet);
-    const where = named ? "" : `${issue.sheet}${issue.cell ? "!" + issue.cell : ""}: `;
-    con.err(`  [${t(lang, `cli.severity.${issue.severity}`)}] ${where}${message}`);
+    con.err(`  [${t(lang, `cli.severity.${issue.severity}`)}] ${issueMessage(lang, issue)}`);
   }
   if (shown.length > MAX_LISTED) con.err(t(lang, "cli.issuesMore", { count: shown.length - MAX_LISTED }));
 }

@@ -1,6 +1,7 @@
 import { promises as fs } from "fs";
 import * as path from "path";
 import { allKeys, hasKey, langFromLocale, t } from "./index";
+import { issueMessage } from "./issueMessage";
 
 /** Placeholder names; "nameEn" in English stands for "name" in Vietnamese. */
 const placeholders = (s: string) =>
@@ -52,6 +53,27 @@ describe("i18n", () => {
     expect(t("vi", "cli.templateWritten", { file: "a.xlsx", set: "2021-2025", year: 2023 })).toContain(
       "năm 2023",
     );
+  });
+
+  it("names the sheet and cell of every issue, also when its message does not", () => {
+    const dup = {
+      severity: "error" as const,
+      code: "DUPLICATE_LOCALITY",
+      sheet: "Dữ liệu xã",
+      cell: "A12",
+      params: { code: "18001", name: "Xã A", first: "Dữ liệu xã!A5" },
+    };
+    expect(issueMessage("vi", dup)).toMatch(/^Trang “Dữ liệu xã”, ô A12: Mã địa bàn 18001/);
+    expect(issueMessage("en", dup)).toMatch(/^Sheet “Dữ liệu xã”, cell A12: Locality code 18001/);
+    const named = {
+      severity: "warning" as const,
+      code: "DUPLICATE_COLUMN",
+      sheet: "Chỉ tiêu",
+      cell: "F4",
+      params: { sheet: "Chỉ tiêu", cell: "F4", key: "code" },
+    };
+    expect(issueMessage("vi", named).match(/F4/g)).toHaveLength(1);
+    expect(issueMessage("vi", { severity: "info", code: "X", params: {} })).toBe("X");
   });
 
   it("chooses Vietnamese for vi-* locales and English otherwise", () => {

@@ -45,7 +45,13 @@ export function renderIssues(ctx: RenderContext, sheetName: string, issues: read
   ]);
   const first = d.next;
   for (const i of sortIssues(issues)) {
-    d.push([severityLabel(lang, i.severity), i.sheet ?? "", i.cell ?? "", issueText(lang, i), i.code]);
+    d.push([
+      severityLabel(lang, i.severity),
+      i.sheet ?? "",
+      i.cell ?? "",
+      issueText(lang, i, { withPlace: false }),
+      i.code,
+    ]);
   }
   const last = d.next - 1;
   if (issues.length === 0) d.note(t(lang, "render.issues.none"));
