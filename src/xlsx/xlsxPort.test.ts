@@ -448,3 +448,44 @@ describe("XlsxWorkbookPort basics", () => {
     ]);
   });
 });
+
+describe("XlsxWorkbookPort names and input sheets", () => {
+  it("replaces only its NTM_ defined names, keeping the user's own", async () => {
+    const port = await XlsxWorkbookPort.fromBuffer(
+      await userWorkbook((wb) => wb.definedNames.add(`'${INPUT}'!$A$1`, "Tong")),
+    );
+    const withName = (range: string): WritePlan => ({
+      ...plan(),
+      names: [{ name: "NTM_DD_1", sheet: MARKS, range }],
+    });
+    await port.write(withName("A1:C3"));
+    await port.write(withName("A1:D9"));
+    const wb = await loadFresh(await port.toBuffer());
+    const names = wb.definedNames.model as { name: string; ranges: string[] }[];
+    expect(names.filter((n) => n.name === "NTM_DD_1").map((n) => n.ranges)).toEqual([
+      [`'${MARKS}'!$A$1:$D$9`],
+    ]);
+    expect(names.some((n) => n.name === "Tong")).toBe(true);
+  });
+
+  it("creates input sheets for the user but never replaces an existing one", async () => {
+    const port = await XlsxWorkbookPort.fromBuffer(await userWorkbook());
+    const template = { name: "Thiết lập", rows: [["Năm đánh giá", 2022]] };
+    await port.write({
+      sheets: [],
+      inputSheets: [template],
+      inputHighlights: [],
+      meta: { version: 1, ownedSheets: [] },
+    });
+    expect((await port.readSheets(["Thiết lập"]))[0].values[0]).toEqual(["Năm đánh giá", 2022]);
+    await expect(
+      port.write({
+        sheets: [],
+        inputSheets: [{ name: INPUT, rows: [] }],
+        inputHighlights: [],
+        meta: { version: 1, ownedSheets: [] },
+      }),
+    ).rejects.toThrow(/already exists/);
+    expect((await port.readSheets([INPUT]))[0].values[1][0]).toBe("Xã Nậm Kè");
+  });
+});
