@@ -4,19 +4,23 @@
  * and unknown otherwise (missing value, invalid value or no threshold): never silently "met".
  */
 import { judge, newVerdict } from "./indicator";
-import { defineLazyIndicators, IndicatorStore } from "./indicatorStore";
-import type { LevelPlan } from "./levelPlan";
+import {
+  CRITERION_CODE,
+  MET,
+  NEAR,
+  NOT_MET,
+  StoredLocalityResult,
+  type LevelVerdicts,
+} from "./levelVerdicts";
 import { effectiveRegion, roundTo, type ThresholdResolver } from "./thresholds";
 import type {
   Band,
   CriterionOutcome,
-  CriterionResult,
   IndicatorResult,
   InputValue,
   Locality,
   LocalityResult,
   MetricKey,
-  Outcome,
   RegionCode,
   Status,
   Tier,
@@ -37,51 +41,72 @@ export interface AttainmentContext {
   tally?: { met: Int32Array; decided: Int32Array };
 }
 
+/** Criteria outcomes of one tier, counted. */
+interface TierCount {
+  total: number;
+  notMet: number;
+  unknown: number;
+}
+
+/**
+ * Evaluates the locality stored at `row` of `verdicts` (its level's shared storage) against the
+ * level's plan.
+ */
 export function evaluateLocality(
   locality: Locality,
-  plan: LevelPlan,
+  row: number,
+  verdicts: LevelVerdicts,
   ctx: AttainmentContext,
 ): LocalityResult {
+  const plan = verdicts.plan;
+  const { indicators, dataCodes } = plan;
+  const K = indicators.length;
   const region = effectiveRegion(locality, ctx.region);
   const group = locality.group;
-  const thresholds = ctx.resolver.resolveAll(plan.level, plan.indicators, region, group);
-  const inputs = new Array<InputValue | undefined>(plan.indicators.length);
-  const store = new IndicatorStore(plan.indicators, thresholds, inputs);
-  const outcomes = new Array<Outcome>(plan.indicators.length);
+  const thresholds = ctx.resolver.resolveAll(plan.level, indicators, region, group);
   const verdict = newVerdict();
+  const values = locality.values;
+  const tally = ctx.tally;
+  const base = row * K;
 
-  for (let i = 0; i < plan.indicators.length; i++) {
-    const def = plan.indicators[i];
-    const dataCode = def.dataCode ?? def.code;
-    let input: InputValue | undefined;
-    if (dataCode.startsWith("@")) {
-      const metric = dataCode.slice(1) as MetricKey;
-      input = computedInput(ctx.computed?.[metric], def.kind === "percent" && SHARE_METRICS.has(metric));
-    } else input = locality.values[dataCode];
-    inputs[i] = input;
+  for (let i = 0; i < K; i++) {
+    const def = indicators[i];
+    const dataCode = dataCodes[i];
+    const input =
+      dataCode.charCodeAt(0) === 64 /* @ */
+        ? computedInput(ctx.computed, dataCode, def.kind === "percent")
+        : values[dataCode];
     judge(def.comparator, input, thresholds[i].value, ctx.nearMargin, verdict);
-    store.set(i, verdict);
-    const o = verdict.outcome;
-    outcomes[i] = o;
-    if (ctx.tally) {
-      if (o === "met") ctx.tally.met[i]++;
-      if (o === "met" || o === "notMet" || o === "near") ctx.tally.decided[i]++;
+    const o = verdicts.set(base + i, verdict);
+    if (tally) {
+      if (o === MET) tally.met[i]++;
+      if (o <= NEAR) tally.decided[i]++;
     }
   }
 
-  const criteria: Record<string, CriterionResult> = {};
-  const tierOutcomes: Record<Tier, CriterionOutcome[]> = { ntm: [], advanced: [], model: [], condition: [] };
+  const tiers: Record<Tier, TierCount> = {
+    ntm: { total: 0, notMet: 0, unknown: 0 },
+    advanced: { total: 0, notMet: 0, unknown: 0 },
+    model: { total: 0, notMet: 0, unknown: 0 },
+    condition: { total: 0, notMet: 0, unknown: 0 },
+  };
   let criteriaMet = 0;
   let criteriaTotal = 0;
   let criteriaUnknown = 0;
   let nationalMet = 0;
   let nationalTotal = 0;
   const unmet: string[] = [];
+  const codes = verdicts.codes;
+  const C = plan.criteria.length;
 
-  for (const crit of plan.criteria) {
-    const outcome = criterionOutcomeOf(crit.indicators, outcomes);
-    criteria[crit.key] = { code: crit.key, outcome, tier: crit.tier };
-    tierOutcomes[crit.tier].push(outcome);
+  for (let c = 0; c < C; c++) {
+    const crit = plan.criteria[c];
+    const outcome = criterionOutcomeAt(crit.indicators, codes, base);
+    verdicts.criteria[row * C + c] = CRITERION_CODE[outcome];
+    const tier = tiers[crit.tier];
+    tier.total++;
+    if (outcome === "notMet") tier.notMet++;
+    else if (outcome === "unknown") tier.unknown++;
     if (outcome === "notMet" && (crit.tier === "ntm" || crit.tier === "condition")) unmet.push(crit.key);
     if (crit.tier !== "ntm") continue;
     criteriaTotal++;
@@ -93,8 +118,18 @@ export function evaluateLocality(
     }
   }
 
-  const { status, undecided } = statusFrom(tierOutcomes);
-  const result: LocalityResult = {
+  const { status, undecided } = statusFrom({
+    ntm: tierOutcome(tiers.ntm),
+    advanced: tierOutcome(tiers.advanced),
+    model: tierOutcome(tiers.model),
+    condition: tierOutcome(tiers.condition),
+  });
+  // The bands are defined on the 19 national criteria; a trimmed-down set has no band.
+  const band =
+    ctx.bands && locality.level === "commune" && nationalTotal >= 15
+      ? bandOf(nationalMet, nationalTotal)
+      : undefined;
+  const summary = {
     code: locality.code,
     name: locality.name,
     level: locality.level,
@@ -106,31 +141,34 @@ export function evaluateLocality(
     criteriaUnknown,
     nationalMet,
     nationalTotal,
+    band,
     status,
     undecided,
     unmet,
-    criteria,
-  } as LocalityResult;
-  defineLazyIndicators(result, store);
-  // The bands are defined on the 19 national criteria; a trimmed-down set has no band.
-  if (ctx.bands && locality.level === "commune" && nationalTotal >= 15)
-    result.band = bandOf(nationalMet, nationalTotal);
-  return result;
+  };
+  return new StoredLocalityResult(summary, verdicts, row, locality, thresholds);
 }
 
 /** A computed metric as an input value; shares become percentage points for percent indicators. */
-function computedInput(value: number | undefined, asPercent: boolean): InputValue {
+function computedInput(
+  computed: AttainmentContext["computed"],
+  dataCode: string,
+  percent: boolean,
+): InputValue {
+  const metric = dataCode.slice(1) as MetricKey;
+  const value = computed?.[metric];
+  const asPercent = percent && SHARE_METRICS.has(metric);
   if (value === undefined || Number.isNaN(value)) return { kind: "missing" };
   return { kind: "value", value: asPercent ? roundTo(value * 100, 10) : value };
 }
 
-/** criterionOutcome over the plan indexes of a criterion's indicators, without building a list. */
-function criterionOutcomeOf(indexes: readonly number[], outcomes: readonly Outcome[]): CriterionOutcome {
+/** The outcome of a criterion from its indicators' stored outcome codes, without building a list. */
+function criterionOutcomeAt(indexes: readonly number[], codes: Uint8Array, base: number): CriterionOutcome {
   let unknown = indexes.length === 0;
   for (const i of indexes) {
-    const o = outcomes[i];
-    if (o === "notMet" || o === "near") return "notMet";
-    if (o !== "met") unknown = true;
+    const o = codes[2 * (base + i)];
+    if (o === NOT_MET || o === NEAR) return "notMet";
+    if (o !== MET) unknown = true;
   }
   return unknown ? "unknown" : "met";
 }
@@ -145,37 +183,39 @@ export function criterionOutcome(results: readonly IndicatorResult[]): Criterion
 }
 
 /** all met → "met"; any not met → "notMet"; else "unknown". An empty tier is "empty". */
-function tierOutcome(outcomes: readonly CriterionOutcome[]): CriterionOutcome | "empty" {
-  if (outcomes.length === 0) return "empty";
-  if (outcomes.includes("notMet")) return "notMet";
-  if (outcomes.includes("unknown")) return "unknown";
+function tierOutcome(t: TierCount): TierOutcome {
+  if (t.total === 0) return "empty";
+  if (t.notMet > 0) return "notMet";
+  if (t.unknown > 0) return "unknown";
   return "met";
 }
+
+export type TierOutcome = CriterionOutcome | "empty";
 
 /**
  * Statuses build on each other: NTM (all NTM criteria and the recognition conditions) → advanced
  * (all advanced criteria) → model (QĐ 319 conditions). A tier whose result is unknown stops the climb
  * and is reported as undecided; a tier the workbook does not define is simply not reached.
  */
-export function statusFrom(tiers: Record<Tier, readonly CriterionOutcome[]>): {
+export function statusFrom(tiers: Readonly<Record<Tier, TierOutcome>>): {
   status: Status;
   undecided: Tier[];
 } {
   const undecided: Tier[] = [];
-  const ntm = tierOutcome(tiers.ntm);
-  const cond = tierOutcome(tiers.condition);
+  const ntm = tiers.ntm;
+  const cond = tiers.condition;
   if (ntm === "empty" || ntm === "notMet" || cond === "notMet") return { status: "none", undecided };
   if (ntm === "unknown" || cond === "unknown") {
     if (ntm === "unknown") undecided.push("ntm");
     if (cond === "unknown") undecided.push("condition");
     return { status: "none", undecided };
   }
-  const adv = tierOutcome(tiers.advanced);
+  const adv = tiers.advanced;
   if (adv !== "met") {
     if (adv === "unknown") undecided.push("advanced");
     return { status: "ntm", undecided };
   }
-  const model = tierOutcome(tiers.model);
+  const model = tiers.model;
   if (model !== "met") {
     if (model === "unknown") undecided.push("model");
     return { status: "advanced", undecided };

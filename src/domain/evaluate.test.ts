@@ -257,6 +257,11 @@ describe("evaluate — determinism", () => {
     const a = evaluate(input, OPTIONS);
     const b = evaluate(input, OPTIONS);
     expect(b).toEqual(a);
+    // The per-locality records are built on read: compare them too, through JSON.
+    expect(JSON.stringify(b)).toBe(JSON.stringify(a));
+    expect(JSON.parse(JSON.stringify(a.localities[0]))).toEqual(
+      expect.objectContaining({ criteria: expect.any(Object), indicators: expect.any(Object) }),
+    );
     expect(JSON.stringify(input)).toBe(before);
   });
 });

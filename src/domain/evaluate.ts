@@ -6,12 +6,13 @@
  * their communes and districts) → roll-ups, bottlenecks, targets, funding.
  */
 import { evaluateLocality, type AttainmentContext } from "./attainment";
+import { LevelVerdicts } from "./levelVerdicts";
 import { bottlenecks, newTally } from "./bottlenecks";
 import { computeFunding } from "./funding";
-import { buildHierarchy, localityKey, type Hierarchy } from "./hierarchy";
+import { buildHierarchy, LEVELS_TOP_DOWN, type Hierarchy } from "./hierarchy";
 import { compareIssues } from "./issues";
 import { buildLevelPlans } from "./levelPlan";
-import { countUnder, metricsFrom, rollupOf, type Counts } from "./rollup";
+import { countCommune, countDistrict, isTown, metricsFrom, newCounts, rollupOf, type Counts } from "./rollup";
 import { compareTargets } from "./targets";
 import { ThresholdResolver } from "./thresholds";
 import type {
@@ -29,67 +30,73 @@ const BOTTOM_UP: Level[] = ["village", "commune", "district", "province"];
 
 export function evaluate(input: EvaluationInput, options: EvaluationOptions): EvaluationResult {
   const hierarchy = buildHierarchy(input.localities);
+  const { all, parent } = hierarchy;
   const {
     plans,
     byCode,
     issues: planIssues,
   } = buildLevelPlans(input.indicators, input.criteria, options.year);
   const resolver = new ThresholdResolver(byCode);
-  const results = new Map<string, LocalityResult>();
-  const counts = new Map<string, Counts>();
-  const metrics = new Map<string, Partial<Record<MetricKey, number>>>();
+  const results = new Array<LocalityResult>(all.length);
+  // Counts and metrics of districts and provinces, filled as their communes and districts finish.
+  const counts = new Array<Counts | undefined>(all.length);
+  const metrics = new Array<Partial<Record<MetricKey, number>> | undefined>(all.length);
+  for (const level of ["province", "district"] as const)
+    for (const i of hierarchy.byLevel[level]) counts[i] = newCounts();
   const bands = options.setId === "2021-2025";
-  const inherited = inheritedRegions(hierarchy, options.region);
+  const regions = inheritedRegions(hierarchy, options.region);
 
   const tally = newTally(plans.commune);
   for (const level of BOTTOM_UP) {
-    const plan = plans[level];
-    for (const locality of hierarchy.byLevel[level]) {
-      const key = localityKey(locality);
-      const parentKey = hierarchy.parentOf.get(key);
-      let computed: Partial<Record<MetricKey, number>> | undefined;
-      if (level === "district" || level === "province") {
-        const c = countUnder(hierarchy, key, results);
-        counts.set(key, c);
-        computed = metricsFrom(c);
-        metrics.set(key, computed);
-      }
+    const members = hierarchy.byLevel[level];
+    const verdicts = new LevelVerdicts(plans[level], members.length);
+    for (let row = 0; row < members.length; row++) {
+      const i = members[row];
+      const p = parent[i];
+      const c = counts[i];
+      if (c) metrics[i] = metricsFrom(c);
       const ctx: AttainmentContext = {
         resolver,
         nearMargin: options.nearMargin,
-        region: parentKey ? inherited.get(parentKey)! : options.region,
+        region: p >= 0 ? regions[p] : options.region,
         bands,
-        computed,
-        parentCode: parentKey ? hierarchy.byKey.get(parentKey)?.code : undefined,
+        computed: metrics[i],
+        parentCode: p >= 0 ? all[p].code : undefined,
         tally: level === "commune" ? tally : undefined,
       };
-      results.set(key, evaluateLocality(locality, plan, ctx));
+      const r = evaluateLocality(all[i], row, verdicts, ctx);
+      results[i] = r;
+      if (level === "commune") {
+        for (let a = p; a >= 0; a = parent[a]) if (counts[a]) countCommune(counts[a]!, r);
+      } else if (level === "district") {
+        const town = isTown(all[i]);
+        for (let a = p; a >= 0; a = parent[a])
+          if (all[a].level === "province") countDistrict(counts[a]!, r, town);
+      }
     }
   }
 
   // Province requirements share is known only after the province itself is evaluated.
-  for (const province of hierarchy.byLevel.province) {
-    const r = results.get(localityKey(province));
-    const m = metrics.get(localityKey(province));
-    if (r && m && r.criteriaTotal > 0) m.provinceRequirementsShare = r.criteriaMet / r.criteriaTotal;
+  for (const i of hierarchy.byLevel.province) {
+    const r = results[i];
+    const m = metrics[i];
+    if (m && r.criteriaTotal > 0) m.provinceRequirementsShare = r.criteriaMet / r.criteriaTotal;
   }
 
   const rollups: Rollup[] = [];
   for (const level of ["province", "district"] as const) {
-    for (const l of hierarchy.byLevel[level]) {
-      const key = localityKey(l);
-      rollups.push(rollupOf(l, counts.get(key)!, results.get(key)));
-    }
+    for (const i of hierarchy.byLevel[level]) rollups.push(rollupOf(all[i], counts[i]!, results[i]));
   }
 
-  const ordered = hierarchy.all.map((l) => results.get(localityKey(l))!);
-  const soleProvince = hierarchy.byLevel.province.length === 1 ? hierarchy.byLevel.province[0] : undefined;
+  const ordered = results;
   const metricsOf = (scope: string | undefined) => {
-    if (scope === undefined || scope === "")
-      return soleProvince ? metrics.get(localityKey(soleProvince)) : undefined;
+    if (scope === undefined || scope === "") {
+      const provinces = hierarchy.byLevel.province;
+      return provinces.length === 1 ? metrics[provinces[0]] : undefined;
+    }
     for (const level of ["province", "district"] as const) {
-      const m = metrics.get(`${level}:${scope}`);
-      if (m) return m;
+      const i = hierarchy.index[level].get(scope);
+      if (i !== undefined) return metrics[i];
     }
     return undefined;
   };
@@ -99,14 +106,11 @@ export function evaluate(input: EvaluationInput, options: EvaluationOptions): Ev
   const funding = computeFunding({
     lines: input.budgetLines,
     sources: input.sources,
-    localities: hierarchy.all.map((l) => {
-      const parentKey = hierarchy.parentOf.get(localityKey(l));
-      return {
-        code: l.code,
-        level: l.level,
-        parent: parentKey ? hierarchy.byKey.get(parentKey)?.code : undefined,
-      };
-    }),
+    localities: all.map((l, i) => ({
+      code: l.code,
+      level: l.level,
+      parent: parent[i] >= 0 ? all[parent[i]].code : undefined,
+    })),
     year: options.year,
     counterpartRatio: options.counterpartRatio,
     unmet,
@@ -129,13 +133,12 @@ export function evaluate(input: EvaluationInput, options: EvaluationOptions): Ev
  * The region each locality stands in: its own, else its nearest ancestor's, else the settings'. A
  * commune with no region of its own takes its province's, so one workbook can hold several provinces.
  */
-function inheritedRegions(h: Hierarchy, fallback: RegionCode): Map<string, RegionCode> {
-  const out = new Map<string, RegionCode>();
-  for (const level of ["province", "district", "commune", "village"] as const) {
-    for (const l of h.byLevel[level]) {
-      const key = localityKey(l);
-      const parentKey = h.parentOf.get(key);
-      out.set(key, l.region ?? (parentKey ? out.get(parentKey) : undefined) ?? fallback);
+function inheritedRegions(h: Hierarchy, fallback: RegionCode): RegionCode[] {
+  const out = new Array<RegionCode>(h.all.length);
+  for (const level of LEVELS_TOP_DOWN) {
+    for (const i of h.byLevel[level]) {
+      const p = h.parent[i];
+      out[i] = h.all[i].region ?? (p >= 0 ? out[p] : fallback);
     }
   }
   return out;

@@ -171,7 +171,6 @@ export function computeFunding(input: FundingInput): FundingOutput {
   const central = tree.slot[counterpart.central];
   const local = tree.slot[counterpart.local];
   const required = input.counterpartRatio;
-  const creditScratch = new Float64Array(S);
   const unmetAt = new Array<readonly CriterionCode[] | undefined>(L);
   for (const [code, criteria] of input.unmet) {
     const loc = locs.byCode.get(code);
@@ -181,23 +180,11 @@ export function computeFunding(input: FundingInput): FundingOutput {
   for (let loc = 0; loc < L; loc++) {
     const base = loc * S;
     if (lineCount[loc] > 0 || locs.level[loc] === "province") {
-      const plan = mixOf(tree, planSum, base, creditScratch);
-      const actual = mixOf(tree, actualSum, base, creditScratch);
-      const criteria: Record<CriterionCode, number> = {};
-      for (let e = byCriterion.start[loc], end = byCriterion.start[loc + 1]; e < end; e++) {
-        criteria[byCriterion.keys[byCriterion.crit[e]]] = byCriterion.amount[e];
-      }
-      results.push({
-        code: locs.code[loc],
-        level: locs.level[loc],
-        total: plan.total,
-        bySource: plan.bySource,
-        shares: plan.shares,
-        sharesExcludingCredit: plan.sharesExcludingCredit,
-        actual,
-        disbursementRate: plan.total > 0 ? actual.total / plan.total : null,
-        byCriterion: criteria,
-      });
+      results.push(
+        new StoredFundingResult(locs.code[loc], locs.level[loc], tree, planSum, actualSum, base, () =>
+          byCriterion.recordAt(loc),
+        ),
+      );
     }
 
     const code = locs.code[loc];
@@ -312,41 +299,132 @@ function normaliseLine(line: BudgetLine, tree: SourceTree, scratch: LineScratch,
 
 // ---------- Mixes ----------
 
-function mixOf(tree: SourceTree, sums: Float64Array, base: number, creditInside: Float64Array): FundingMix {
-  const { codes, roots, credit } = tree;
-  const S = codes.length;
-  let total = 0;
-  for (let r = 0; r < roots.length; r++) total += sums[base + roots[r]];
-  const bySource: Record<SourceCode, number> = {};
-  const shares: Record<SourceCode, number> = {};
-  const sharesExcludingCredit: Record<SourceCode, number> = {};
-  if (!(total > 0)) return { total: 0, bySource, shares, sharesExcludingCredit };
+/**
+ * The mix of one locality over the summed amounts `sums[base … base+S-1]`. Its three records are
+ * built on first read (then kept): at national scale that is six records × 11,000 localities that
+ * most callers never look at. Prototype getters, so `toJSON` lists them for JSON.
+ */
+export class StoredFundingMix implements FundingMix {
+  readonly total: number;
+  readonly #tree: SourceTree;
+  readonly #sums: Float64Array;
+  readonly #base: number;
+  #bySource: Record<SourceCode, number> | undefined;
+  #shares: Record<SourceCode, number> | undefined;
+  #sharesExcludingCredit: Record<SourceCode, number> | undefined;
 
-  for (let i = 0; i < S; i++) {
-    const v = sums[base + i];
-    if (v !== 0) bySource[codes[i]] = v;
-  }
-  for (let i = 0; i < S; i++) {
-    const v = sums[base + i];
-    if (v !== 0) shares[codes[i]] = v / total;
+  constructor(tree: SourceTree, sums: Float64Array, base: number) {
+    let total = 0;
+    for (let r = 0; r < tree.roots.length; r++) total += sums[base + tree.roots[r]];
+    this.total = total > 0 ? total : 0;
+    this.#tree = tree;
+    this.#sums = sums;
+    this.#base = base;
   }
 
-  // Without credit: flow roots only. A stock node under a flow node (not in the §7 tree) is taken out
-  // of every flow node above it.
-  if (tree.nestedCredit) creditHeldIn(tree, sums, base, creditInside);
-  let totalWithoutCredit = 0;
-  for (let r = 0; r < roots.length; r++) {
-    const root = roots[r];
-    if (!credit[root]) totalWithoutCredit += flowValue(tree, sums[base + root], creditInside, root);
+  /** Amount per source, non-zero sources only, parents before children. */
+  get bySource(): Record<SourceCode, number> {
+    return (this.#bySource ??= this.#record((v) => v));
   }
-  if (totalWithoutCredit > 0) {
-    for (let i = 0; i < S; i++) {
-      if (credit[i]) continue;
-      const v = flowValue(tree, sums[base + i], creditInside, i);
-      if (v !== 0) sharesExcludingCredit[codes[i]] = v / totalWithoutCredit;
+
+  get shares(): Record<SourceCode, number> {
+    const total = this.total;
+    return (this.#shares ??= this.#record((v) => v / total));
+  }
+
+  get sharesExcludingCredit(): Record<SourceCode, number> {
+    return (this.#sharesExcludingCredit ??= this.#withoutCredit());
+  }
+
+  toJSON(): FundingMix {
+    return {
+      total: this.total,
+      bySource: this.bySource,
+      shares: this.shares,
+      sharesExcludingCredit: this.sharesExcludingCredit,
+    };
+  }
+
+  #record(map: (v: number) => number): Record<SourceCode, number> {
+    const out: Record<SourceCode, number> = {};
+    if (!(this.total > 0)) return out;
+    const { codes } = this.#tree;
+    for (let i = 0; i < codes.length; i++) {
+      const v = this.#sums[this.#base + i];
+      if (v !== 0) out[codes[i]] = map(v);
     }
+    return out;
   }
-  return { total, bySource, shares, sharesExcludingCredit };
+
+  /**
+   * Shares of the flow roots only. A stock node under a flow node (not in the §7 tree) is taken out
+   * of every flow node above it.
+   */
+  #withoutCredit(): Record<SourceCode, number> {
+    const out: Record<SourceCode, number> = {};
+    if (!(this.total > 0)) return out;
+    const tree = this.#tree;
+    const { codes, roots, credit } = tree;
+    const sums = this.#sums;
+    const base = this.#base;
+    const creditInside = new Float64Array(codes.length);
+    if (tree.nestedCredit) creditHeldIn(tree, sums, base, creditInside);
+    let totalWithoutCredit = 0;
+    for (let r = 0; r < roots.length; r++) {
+      const root = roots[r];
+      if (!credit[root]) totalWithoutCredit += flowValue(tree, sums[base + root], creditInside, root);
+    }
+    if (totalWithoutCredit > 0) {
+      for (let i = 0; i < codes.length; i++) {
+        if (credit[i]) continue;
+        const v = flowValue(tree, sums[base + i], creditInside, i);
+        if (v !== 0) out[codes[i]] = v / totalWithoutCredit;
+      }
+    }
+    return out;
+  }
+}
+
+/** A locality's plan mix (its own fields) with its actual mix, disbursement and money per criterion. */
+export class StoredFundingResult extends StoredFundingMix implements FundingResult {
+  readonly code: LocalityCode;
+  readonly level: Level;
+  readonly actual: StoredFundingMix;
+  readonly disbursementRate: number | null;
+  readonly #criteria: () => Record<CriterionCode, number>;
+  #byCriterion: Record<CriterionCode, number> | undefined;
+
+  constructor(
+    code: LocalityCode,
+    level: Level,
+    tree: SourceTree,
+    plan: Float64Array,
+    actual: Float64Array,
+    base: number,
+    criteria: () => Record<CriterionCode, number>,
+  ) {
+    super(tree, plan, base);
+    this.code = code;
+    this.level = level;
+    this.actual = new StoredFundingMix(tree, actual, base);
+    this.disbursementRate = this.total > 0 ? this.actual.total / this.total : null;
+    this.#criteria = criteria;
+  }
+
+  get byCriterion(): Record<CriterionCode, number> {
+    return (this.#byCriterion ??= this.#criteria());
+  }
+
+  override toJSON(): FundingResult {
+    return {
+      code: this.code,
+      level: this.level,
+      ...super.toJSON(),
+      actual: this.actual.toJSON(),
+      disbursementRate: this.disbursementRate,
+      byCriterion: this.byCriterion,
+    };
+  }
 }
 
 /** Fills `out[i]` with the credit held inside flow node i. */
@@ -390,6 +468,8 @@ interface CriterionSums {
   crit: Int32Array;
   amount: Float64Array;
   amountAt(loc: number, criterion: CriterionCode): number;
+  /** Money per criterion of locality `loc`, in code order. */
+  recordAt(loc: number): Record<CriterionCode, number>;
 }
 
 /**
@@ -485,12 +565,19 @@ function rollUpCriteria(
     amount[j] = outAmount[e];
   }
   const rankOf = new Map<CriterionCode, number>(codes.map((code, r) => [code, r]));
+  // Array-index codes as numbers as property keys, which V8 stores faster.
+  const keys = codes.map((code) => (/^(0|[1-9]\d{0,8})$/.test(code) ? Number(code) : code));
   return {
     codes,
-    keys: codes.map((code) => (/^(0|[1-9]\d{0,8})$/.test(code) ? Number(code) : code)),
+    keys,
     start,
     crit,
     amount,
+    recordAt(loc) {
+      const out: Record<CriterionCode, number> = {};
+      for (let e = start[loc]; e < start[loc + 1]; e++) out[keys[crit[e]]] = amount[e];
+      return out;
+    },
     amountAt(loc, criterion) {
       const r = rankOf.get(criterion);
       if (r === undefined) return 0;

@@ -1,25 +1,25 @@
 /**
  * The locality tree: province → district (optional, absent after 1/7/2025) → commune → village
  * (optional). Validates codes and parent links and reports problems as issues.
+ *
+ * Localities are addressed by their position in `all`, so that the engine walks arrays rather
+ * than string-keyed maps.
  */
 import { makeIssue } from "./issues";
-import type { Issue, Level, Locality } from "./types";
+import type { Issue, Level, Locality, LocalityCode } from "./types";
 
-const DEPTH: Record<Level, number> = { province: 0, district: 1, commune: 2, village: 3 };
+export const LEVELS_TOP_DOWN: readonly Level[] = ["province", "district", "commune", "village"];
 
 export interface Hierarchy {
   /** Localities kept (first occurrence of each code per level), in input order. */
   all: Locality[];
-  byLevel: Record<Level, Locality[]>;
-  /** Resolved parent key of each locality key ("level:code"); undefined for roots. */
-  parentOf: Map<string, string | undefined>;
-  childrenOf: Map<string, Locality[]>;
-  byKey: Map<string, Locality>;
+  /** Positions in `all` of each level's localities, in input order. */
+  byLevel: Record<Level, number[]>;
+  /** Position in `all` of each locality's parent; -1 for a root. */
+  parent: Int32Array;
+  /** Level → code → position in `all`. */
+  index: Record<Level, Map<LocalityCode, number>>;
   issues: Issue[];
-}
-
-export function localityKey(l: Pick<Locality, "level" | "code">): string {
-  return `${l.level}:${l.code}`;
 }
 
 /**
@@ -31,54 +31,50 @@ export function localityKey(l: Pick<Locality, "level" | "code">): string {
  */
 export function buildHierarchy(localities: readonly Locality[]): Hierarchy {
   const issues: Issue[] = [];
-  const byKey = new Map<string, Locality>();
-  const byLevel: Record<Level, Locality[]> = { province: [], district: [], commune: [], village: [] };
+  const index: Record<Level, Map<LocalityCode, number>> = {
+    province: new Map(),
+    district: new Map(),
+    commune: new Map(),
+    village: new Map(),
+  };
+  const byLevel: Record<Level, number[]> = { province: [], district: [], commune: [], village: [] };
   const all: Locality[] = [];
   for (const l of localities) {
-    const key = localityKey(l);
-    const first = byKey.get(key);
-    if (first) {
+    const sameLevel = index[l.level];
+    const first = sameLevel.get(l.code);
+    if (first !== undefined) {
+      const ref = all[first].ref;
       issues.push(
         makeIssue("error", "DUPLICATE_LOCALITY", l.ref, {
           code: l.code,
           name: l.name,
-          first: first.ref ? `${first.ref.sheet}!${first.ref.cell}` : "",
+          first: ref ? `${ref.sheet}!${ref.cell}` : "",
         }),
       );
       continue;
     }
-    byKey.set(key, l);
-    byLevel[l.level].push(l);
+    sameLevel.set(l.code, all.length);
+    byLevel[l.level].push(all.length);
     all.push(l);
   }
 
-  const provinces = byLevel.province;
-  const soleProvince = provinces.length === 1 ? provinces[0] : undefined;
-  const parentOf = new Map<string, string | undefined>();
-  const childrenOf = new Map<string, Locality[]>();
-
-  for (const l of all) {
-    const key = localityKey(l);
-    let parentKey: string | undefined;
-    if (l.level !== "province") {
-      if (l.parent !== undefined && l.parent !== "") {
-        parentKey = findParent(l, byKey);
-        if (!parentKey) {
-          issues.push(
-            makeIssue("warning", "UNKNOWN_PARENT", l.ref, { code: l.code, name: l.name, parent: l.parent }),
-          );
-        }
+  const soleProvince = byLevel.province.length === 1 ? byLevel.province[0] : -1;
+  const parent = new Int32Array(all.length).fill(-1);
+  for (let i = 0; i < all.length; i++) {
+    const l = all[i];
+    if (l.level === "province") continue;
+    let p = -1;
+    if (l.parent !== undefined && l.parent !== "") {
+      p = findParent(l, index);
+      if (p < 0) {
+        issues.push(
+          makeIssue("warning", "UNKNOWN_PARENT", l.ref, { code: l.code, name: l.name, parent: l.parent }),
+        );
       }
-      if (!parentKey && soleProvince && DEPTH[l.level] > 0) parentKey = localityKey(soleProvince);
     }
-    parentOf.set(key, parentKey);
-    if (parentKey) {
-      let list = childrenOf.get(parentKey);
-      if (!list) childrenOf.set(parentKey, (list = []));
-      list.push(l);
-    }
+    parent[i] = p >= 0 ? p : soleProvince;
   }
-  return { all, byLevel, parentOf, childrenOf, byKey, issues };
+  return { all, byLevel, parent, index, issues };
 }
 
 /** Levels a locality's parent may be at, nearest first: a commune's is a district, else the province. */
@@ -89,23 +85,10 @@ const PARENT_LEVELS: Record<Level, Level[]> = {
   village: ["commune", "district", "province"],
 };
 
-function findParent(l: Locality, byKey: Map<string, Locality>): string | undefined {
+function findParent(l: Locality, index: Hierarchy["index"]): number {
   for (const level of PARENT_LEVELS[l.level]) {
-    const key = `${level}:${l.parent}`;
-    if (byKey.has(key)) return key;
+    const p = index[level].get(l.parent!);
+    if (p !== undefined) return p;
   }
-  return undefined;
-}
-
-/** All descendants of `key` at `level`, in input order. */
-export function descendantsAt(h: Hierarchy, key: string, level: Level): Locality[] {
-  const out: Locality[] = [];
-  const walk = (k: string) => {
-    for (const child of h.childrenOf.get(k) ?? []) {
-      if (child.level === level) out.push(child);
-      else if (DEPTH[child.level] < DEPTH[level]) walk(localityKey(child));
-    }
-  };
-  walk(key);
-  return out;
+  return -1;
 }

@@ -3,7 +3,16 @@
  * communes is a tight loop over arrays.
  */
 import { makeIssue } from "./issues";
-import type { CriterionDef, CriterionCode, IndicatorDef, Issue, Level, Tier } from "./types";
+import type {
+  CriterionCode,
+  CriterionDef,
+  CriterionOutcome,
+  CriterionResult,
+  IndicatorDef,
+  Issue,
+  Level,
+  Tier,
+} from "./types";
 
 export interface CriterionPlan {
   /** Key in results: the code for the NTM tier, tier-prefixed otherwise ("NC.2"). */
@@ -15,11 +24,15 @@ export interface CriterionPlan {
   nameEn: string;
   /** Indexes into LevelPlan.indicators. */
   indicators: number[];
+  /** The three possible results, shared (frozen) by every locality: no object per locality. */
+  results: Readonly<Record<CriterionOutcome, Readonly<CriterionResult>>>;
 }
 
 export interface LevelPlan {
   level: Level;
   indicators: IndicatorDef[];
+  /** Where each indicator's value comes from: its data code, or "@metric" for computed metrics. */
+  dataCodes: string[];
   criteria: CriterionPlan[];
 }
 
@@ -45,10 +58,10 @@ export function buildLevelPlans(
   const issues: Issue[] = [];
   const byCode = new Map<string, IndicatorDef>();
   const plans: Record<Level, LevelPlan> = {
-    province: { level: "province", indicators: [], criteria: [] },
-    district: { level: "district", indicators: [], criteria: [] },
-    commune: { level: "commune", indicators: [], criteria: [] },
-    village: { level: "village", indicators: [], criteria: [] },
+    province: { level: "province", indicators: [], dataCodes: [], criteria: [] },
+    district: { level: "district", indicators: [], dataCodes: [], criteria: [] },
+    commune: { level: "commune", indicators: [], dataCodes: [], criteria: [] },
+    village: { level: "village", indicators: [], dataCodes: [], criteria: [] },
   };
   const criterionIndex = new Map<string, CriterionPlan>();
 
@@ -72,12 +85,14 @@ export function buildLevelPlans(
         nameVi: cdef?.nameVi ?? def.criterion,
         nameEn: cdef?.nameEn ?? def.criterion,
         indicators: [],
+        results: sharedResults(key, def.tier),
       };
       criterionIndex.set(mapKey, crit);
       plan.criteria.push(crit);
     }
     crit.indicators.push(plan.indicators.length);
     plan.indicators.push(def);
+    plan.dataCodes.push(def.dataCode ?? def.code);
   }
   return { plans, byCode, issues };
 }
@@ -93,4 +108,9 @@ function findCriterion(
     criteria.find((c) => c.code === code && c.level === level) ??
     criteria.find((c) => c.code === code)
   );
+}
+
+function sharedResults(code: CriterionCode, tier: Tier): CriterionPlan["results"] {
+  const one = (outcome: CriterionOutcome) => Object.freeze({ code, outcome, tier });
+  return Object.freeze({ met: one("met"), notMet: one("notMet"), unknown: one("unknown") });
 }

@@ -2,7 +2,6 @@
  * Roll-ups of commune results to districts and provinces, and the metrics that district and
  * province requirements (QĐ 320, QĐ 321) and targets are measured with.
  */
-import { descendantsAt, localityKey, type Hierarchy } from "./hierarchy";
 import { foldText } from "./text";
 import type { Locality, LocalityResult, MetricKey, Rollup, Status } from "./types";
 
@@ -36,8 +35,8 @@ export interface Counts {
   townsNtm: number;
 }
 
-export function countUnder(h: Hierarchy, key: string, results: ReadonlyMap<string, LocalityResult>): Counts {
-  const c: Counts = {
+export function newCounts(): Counts {
+  return {
     communes: 0,
     ntm: 0,
     advanced: 0,
@@ -50,28 +49,27 @@ export function countUnder(h: Hierarchy, key: string, results: ReadonlyMap<strin
     towns: 0,
     townsNtm: 0,
   };
-  for (const commune of descendantsAt(h, key, "commune")) {
-    const r = results.get(localityKey(commune));
-    if (!r) continue;
-    c.communes++;
-    if (atLeast(r.status, "ntm")) c.ntm++;
-    if (atLeast(r.status, "advanced")) c.advanced++;
-    if (r.status === "model") c.model++;
-    if (r.band === "below15") c.below15++;
-    c.criteriaSum += r.criteriaMet;
+}
+
+/** Counts one commune's result in an ancestor's counts. */
+export function countCommune(c: Counts, r: LocalityResult): void {
+  c.communes++;
+  if (atLeast(r.status, "ntm")) c.ntm++;
+  if (atLeast(r.status, "advanced")) c.advanced++;
+  if (r.status === "model") c.model++;
+  if (r.band === "below15") c.below15++;
+  c.criteriaSum += r.criteriaMet;
+}
+
+/** Counts one district's result in its province's counts. */
+export function countDistrict(c: Counts, r: LocalityResult, town: boolean): void {
+  c.districts++;
+  if (atLeast(r.status, "ntm")) c.districtsNtm++;
+  if (atLeast(r.status, "advanced")) c.districtsAdvanced++;
+  if (town) {
+    c.towns++;
+    if (atLeast(r.status, "ntm")) c.townsNtm++;
   }
-  for (const district of descendantsAt(h, key, "district")) {
-    const r = results.get(localityKey(district));
-    if (!r) continue;
-    c.districts++;
-    if (atLeast(r.status, "ntm")) c.districtsNtm++;
-    if (atLeast(r.status, "advanced")) c.districtsAdvanced++;
-    if (isTown(district)) {
-      c.towns++;
-      if (atLeast(r.status, "ntm")) c.townsNtm++;
-    }
-  }
-  return c;
 }
 
 const share = (n: number, d: number): number | undefined => (d > 0 ? n / d : undefined);
