@@ -1,12 +1,15 @@
+import type { WorkbookPort } from "../workbook/port";
 import type { SheetSpec } from "../workbook/sheetSpec";
-import type { XlsxWorkbookPort } from "../xlsx/xlsxPort";
 
-/** Writes input sheets (a template) into a workbook: they belong to the user, not the tool. */
-export async function writeSheets(port: XlsxWorkbookPort, sheets: SheetSpec[]): Promise<void> {
+/**
+ * Writes input sheets (a template) into a workbook: they belong to the user, not the tool, and the
+ * tool's own sheets, names and highlights stay as they are.
+ */
+export async function writeSheets(port: WorkbookPort, sheets: SheetSpec[]): Promise<void> {
+  const meta = await port.readMeta();
   await port.write({
     sheets: [],
     inputSheets: sheets,
-    inputHighlights: [],
-    meta: { version: 1, ownedSheets: [] },
+    meta: meta ?? { version: 1, ownedSheets: [] },
   });
 }

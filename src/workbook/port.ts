@@ -33,12 +33,16 @@ export interface WritePlan {
   inputSheets?: SheetSpec[];
   /**
    * Workbook-scoped names the tool owns (all start with "NTM_"); the port replaces every NTM_ name
-   * with these. Highlight rules read the hidden marks sheets through them, because a
+   * with these. Absent: the tool's names stay as they are. Highlight rules read the hidden marks sheets through them, because a
    * conditional-format formula may not point at another sheet directly in every Excel version.
    */
   names?: DefinedName[];
-  /** Highlight rules on user input sheets; the port replaces only the rules it added before. */
-  inputHighlights: InputHighlight[];
+  /**
+   * Highlight rules on user input sheets, the tool's whole set: the port replaces only the rules it
+   * added before, and removes them from sheets not listed. Absent: the tool's rules stay as they are
+   * (a plan that only adds input sheets, e.g. a new template in an open workbook).
+   */
+  inputHighlights?: InputHighlight[];
   meta: ToolMeta;
 }
 

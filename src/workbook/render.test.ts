@@ -281,7 +281,7 @@ describe("text safety", () => {
     const plan = planOf();
     const names = plan.sheets.map((s) => s.name);
     for (const input of EXISTING) expect(names).not.toContain(input);
-    for (const h of plan.inputHighlights) for (const r of h.rules) expect(r.kind).toBe("formula");
+    for (const h of plan.inputHighlights!) for (const r of h.rules) expect(r.kind).toBe("formula");
   });
 });
 
@@ -736,7 +736,7 @@ describe("highlighting the input sheets", () => {
   });
 
   it("adds three formula rules over the bounding range of the marks, reading the hidden sheet", () => {
-    expect(plan.inputHighlights).toEqual([
+    expect(plan.inputHighlights!).toEqual([
       {
         sheet: DISTRICT_SHEET,
         rules: [
@@ -770,8 +770,8 @@ describe("highlighting the input sheets", () => {
     for (const l of r.localities) if (l.level === "district") l.indicators["H.2"].outcome = "met";
     const p = planOf({ result: r });
     expect(p.sheets.filter((s) => s.hidden).map((s) => s.name)).toEqual(["KQ_DD_1"]);
-    expect(p.inputHighlights[0]).toEqual({ sheet: DISTRICT_SHEET, rules: [] });
-    expect(p.inputHighlights[1].rules[0]).toMatchObject({
+    expect(p.inputHighlights![0]).toEqual({ sheet: DISTRICT_SHEET, rules: [] });
+    expect(p.inputHighlights![1].rules[0]).toMatchObject({
       kind: "formula",
       formula: "=INDEX(NTM_DD_1,ROW(),COLUMN())=1",
     });
@@ -816,7 +816,7 @@ describe("every sheet", () => {
         expect(s.name.length).toBeLessThanOrEqual(31);
         expect(s.name).not.toMatch(/[[\]:*?/\\]/);
       }
-      for (const h of plan.inputHighlights)
+      for (const h of plan.inputHighlights!)
         for (const rule of h.rules) expect(parseRangeAddress(rule.range)).not.toBeNull();
     }
   });

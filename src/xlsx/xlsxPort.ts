@@ -156,19 +156,21 @@ export class XlsxWorkbookPort implements WorkbookPort {
     }
     for (const spec of plan.inputSheets ?? [])
       applySheetSpec(this.wb, this.wb.addWorksheet(spec.name), spec, helpers);
-    replaceToolNames(this.wb, plan.names ?? []);
+    if (plan.names) replaceToolNames(this.wb, plan.names);
 
-    const highlighted = new Set<ExcelJS.Worksheet>();
-    for (const highlight of plan.inputHighlights) {
-      const ws = this.findSheet(highlight.sheet)!;
-      replaceToolRules(ws, highlight.rules);
-      highlighted.add(ws);
-    }
-    // Each plan describes all of the tool's highlights: a sheet it no longer highlights loses the old
-    // rules (only the marked ones).
-    const written = new Set(plan.sheets.map((s) => s.name));
-    for (const ws of this.wb.worksheets) {
-      if (!highlighted.has(ws) && !written.has(ws.name) && ws.name !== META_SHEET) removeToolRules(ws);
+    if (plan.inputHighlights) {
+      const highlighted = new Set<ExcelJS.Worksheet>();
+      for (const highlight of plan.inputHighlights ?? []) {
+        const ws = this.findSheet(highlight.sheet)!;
+        replaceToolRules(ws, highlight.rules);
+        highlighted.add(ws);
+      }
+      // Each plan describes all of the tool's highlights: a sheet it no longer highlights loses the
+      // old rules (only the marked ones).
+      const written = new Set(plan.sheets.map((s) => s.name));
+      for (const ws of this.wb.worksheets) {
+        if (!highlighted.has(ws) && !written.has(ws.name) && ws.name !== META_SHEET) removeToolRules(ws);
+      }
     }
 
     writeMeta(this.wb, plan.meta, helpers.lists);
@@ -212,7 +214,7 @@ export class XlsxWorkbookPort implements WorkbookPort {
       throw new Error(`meta.ownedSheets must not list "${META_SHEET}"`);
     }
 
-    for (const highlight of plan.inputHighlights) {
+    for (const highlight of plan.inputHighlights ?? []) {
       if (same(highlight.sheet, META_SHEET) || seen.some((s) => same(s, highlight.sheet))) {
         throw new Error(`Highlights must target a user sheet, not "${highlight.sheet}"`);
       }

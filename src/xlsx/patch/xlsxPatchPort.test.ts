@@ -626,7 +626,7 @@ describe("XlsxPatchPort safety net", () => {
     await expect(port.write(badName)).rejects.toThrow(/contains one of/);
 
     const bar = plan();
-    bar.inputHighlights[0].rules.push({ kind: "dataBar", range: "B2:B4", color: DATA_BAR_COLOUR });
+    bar.inputHighlights![0].rules.push({ kind: "dataBar", range: "B2:B4", color: DATA_BAR_COLOUR });
     await expect(port.write(bar)).rejects.toThrow(/data bars cannot be added to a user sheet/);
 
     const badRange = plan();

@@ -313,6 +313,8 @@ export class XlsxPatchPort implements WorkbookPort {
       throw new Error(`meta.ownedSheets must not list "${META_SHEET}"`);
     }
 
+    // This port rewrites results: every plan it takes carries the tool's whole set of highlights.
+    if (!plan.inputHighlights) throw new Error("This port needs the plan's inputHighlights (its whole set)");
     const highlights = new Map<SheetInfo, readonly ConditionalRule[]>();
     for (const highlight of plan.inputHighlights) {
       if (same(highlight.sheet, META_SHEET) || seen.some((s) => same(s, highlight.sheet))) {

@@ -1,0 +1,61 @@
+/**
+ * What the task pane and the ribbon commands need from the host application. The office.js
+ * implementation lives in src/excel/officeHost.ts (the only code that touches `Office`/`Excel`);
+ * tests use an in-memory one. Keeping this small is what lets the pane be tested without Excel.
+ */
+import type { ColumnMapping } from "../workbook/reader";
+import type { WorkbookPort } from "../workbook/port";
+
+/** Optional capabilities, checked at run time (isSetSupported) and degraded gracefully. */
+export type HostFeature =
+  /** Excel.createWorkbook (ExcelApi 1.8): reports open as new workbooks. */
+  | "createWorkbook"
+  /** WorksheetChangedEventArgs.triggerSource (ExcelApi 1.14): tells the user's edits from add-ins'. */
+  | "changeTriggerSource";
+
+/** Why a host call failed, in terms a planner can act on (messages: `host.error.<code>`). */
+export type HostErrorCode =
+  /** The user is editing a cell: "Finish editing the cell, then try again". */
+  | "cellEditing"
+  /** Excel is busy with another request and did not recover after the retries. */
+  | "busy"
+  /** A request grew over Excel's size limit even after splitting. */
+  | "tooLarge"
+  /** The workbook is protected or read-only. */
+  | "readOnly"
+  | "unknown";
+
+export class HostError extends Error {
+  constructor(
+    readonly code: HostErrorCode,
+    message: string,
+    cause?: unknown,
+  ) {
+    super(message, { cause });
+    this.name = "HostError";
+  }
+}
+
+export interface Host {
+  /** Office's UI language, e.g. "vi-VN" (Office.context.displayLanguage). */
+  displayLanguage(): string;
+  /** Office's theme: dark when the task pane body background is dark. */
+  prefersDark(): boolean;
+  /** Per-user preferences (language, auto-recalculate), kept across sessions on this machine. */
+  getPreference(key: string): string | null;
+  setPreference(key: string, value: string): void;
+  /** The open workbook, for the shared pipeline (read → evaluate → render → write). */
+  readonly port: WorkbookPort;
+  /** The column mapping saved with the document (document settings), or null. */
+  loadMapping(): Promise<ColumnMapping | null>;
+  /** Saves (or, with null, removes) the column mapping in the document settings. */
+  saveMapping(mapping: ColumnMapping | null): Promise<void>;
+  /** Activates `sheet` and selects `cell` (A1 address). */
+  selectCell(sheet: string, cell: string): Promise<void>;
+  /**
+   * Calls `onChange` when the user changes a cell in one of `sheets` (names compared without case),
+   * never for the add-in's own writes. Resolves to a function that stops watching.
+   */
+  watchSheets(sheets: readonly string[], onChange: () => void): Promise<() => Promise<void>>;
+  supports(feature: HostFeature): boolean;
+}
