@@ -12,7 +12,7 @@ import { tmpdir } from "os";
 import * as path from "path";
 import { performance } from "perf_hooks";
 import { buildHaTinhSample } from "../src/cli/sample/haTinhSample";
-import { writeSheets } from "../src/cli/writeSheets";
+import { writeSheets } from "../src/workbook/writeSheets";
 import { evaluate } from "../src/domain/evaluate";
 import { parseRangeAddress, rangeAddress } from "../src/workbook/a1";
 import { sheetName } from "../src/workbook/layout";

@@ -11,7 +11,7 @@ import { XlsxWorkbookPort } from "../xlsx/xlsxPort";
 import { buildHaTinhSample } from "./sample/haTinhSample";
 import type { Console } from "./io";
 import { runRecalc } from "./recalcCommand";
-import { writeSheets } from "./writeSheets";
+import { writeSheets } from "../workbook/writeSheets";
 
 export interface DemoCommandOptions {
   outDir: string;

@@ -6,7 +6,7 @@ import { t, type Lang } from "../i18n";
 import { buildTemplate } from "../workbook/template";
 import { XlsxWorkbookPort } from "../xlsx/xlsxPort";
 import type { Console } from "./io";
-import { writeSheets } from "./writeSheets";
+import { writeSheets } from "../workbook/writeSheets";
 
 export interface TemplateCommandOptions {
   output: string;

@@ -3,7 +3,7 @@
  * `recalculate` pipeline the command line runs, on the office.js port.
  */
 import type { Lang } from "../i18n";
-import { writeSheets } from "../cli/writeSheets";
+import { writeSheets } from "../workbook/writeSheets";
 import { recalculate, type RecalcOutcome, type RecalcStep } from "../workbook/recalc";
 import { buildTemplate, type TemplateOptions } from "../workbook/template";
 import type { Host } from "./host";

@@ -13,7 +13,7 @@ import { runRecalc } from "../../src/cli/recalcCommand";
 import type { Console } from "../../src/cli/io";
 import { buildTemplate, type TemplateOptions } from "../../src/workbook/template";
 import { XlsxWorkbookPort } from "../../src/xlsx/xlsxPort";
-import { writeSheets } from "../../src/cli/writeSheets";
+import { writeSheets } from "../../src/workbook/writeSheets";
 
 const INDICATORS: IndicatorDef[] = [
   ind({

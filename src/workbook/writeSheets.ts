@@ -1,5 +1,5 @@
-import type { WorkbookPort } from "../workbook/port";
-import type { SheetSpec } from "../workbook/sheetSpec";
+import type { WorkbookPort } from "./port";
+import type { SheetSpec } from "./sheetSpec";
 
 /**
  * Writes input sheets (a template) into a workbook: they belong to the user, not the tool, and the
