@@ -58,4 +58,6 @@ export interface Host {
    */
   watchSheets(sheets: readonly string[], onChange: () => void): Promise<() => Promise<void>>;
   supports(feature: HostFeature): boolean;
+  /** Shows the task pane (shared runtime): a ribbon command uses it to show what went wrong. */
+  showPane(): Promise<void>;
 }

@@ -82,9 +82,12 @@ function codeOfToken(
  * at the start (after a prefix such as "Chỉ tiêu") is preferred to one further on.
  * `knownCodes` is folded once per set and size; do not change its members in place between calls.
  */
+const BRACKETS = /[()[\]{}]/g;
+
 export function extractIndicatorCode(header: string, knownCodes: ReadonlySet<string>): string | null {
   if (knownCodes.size === 0) return null;
-  const folded = foldText(header.replace(DIGIT_COMMA_DIGIT, "$1."));
+  // Brackets separate words: "Đường xã cứng hoá (2.1)" names 2.1.
+  const folded = foldText(header.replace(DIGIT_COMMA_DIGIT, "$1.").replace(BRACKETS, " "));
   if (folded.length === 0) return null;
   const codes = foldedCodes(knownCodes);
   const tokens = folded.split(" ");

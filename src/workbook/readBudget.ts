@@ -8,11 +8,12 @@ import { foldText } from "../domain/text";
 import { FUNDING_CATEGORIES } from "../catalog/fundingCategories";
 import { scoreFieldHeader } from "./headers";
 import { BUDGET_FIELDS, BUDGET_KIND_LABELS, parseLabel } from "./layout";
-import { addIssue, locateColumns, type Candidate, type SheetView } from "./readSheet";
+import { addIssue, locateColumns, type Candidate, type SheetView, type LayoutObserver } from "./readSheet";
 
 export interface ReadBudgetOptions {
   mappedColumns?: Record<string, string>;
   mappedHeaderRow?: number;
+  observe?: LayoutObserver;
 }
 
 const CATEGORY_CODES = new Set(FUNDING_CATEGORIES.map((c) => c.code));
@@ -56,6 +57,7 @@ export function readBudget(view: SheetView, issues: Issue[], opts: ReadBudgetOpt
       isSpecialKey: (key) => CATEGORY_CODES.has(key),
       mappedColumns: opts.mappedColumns,
       mappedHeaderRow: opts.mappedHeaderRow,
+      observe: opts.observe,
     },
     issues,
   );

@@ -28,7 +28,7 @@ import {
   YES_NO_LABELS,
   type ThresholdScope,
 } from "./layout";
-import { addIssue, locateColumns, type SheetView } from "./readSheet";
+import { addIssue, locateColumns, type SheetView, type LayoutObserver } from "./readSheet";
 
 export interface CriteriaRead {
   indicators: IndicatorDef[];
@@ -38,6 +38,7 @@ export interface CriteriaRead {
 export interface ReadCriteriaOptions {
   mappedColumns?: Record<string, string>;
   mappedHeaderRow?: number;
+  observe?: LayoutObserver;
   /** Catalog criteria of the set, used only for a criterion's English name when the sheet has none. */
   catalogCriteria?: readonly CatalogCriterion[];
 }
@@ -93,6 +94,7 @@ export function readCriteria(view: SheetView, issues: Issue[], opts: ReadCriteri
       isSpecialKey: (key) => parseThresholdKey(key) !== undefined,
       mappedColumns: opts.mappedColumns,
       mappedHeaderRow: opts.mappedHeaderRow,
+      observe: opts.observe,
     },
     issues,
   );

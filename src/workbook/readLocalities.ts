@@ -15,7 +15,7 @@ import {
   REGION_LABELS,
   type LocalityRole,
 } from "./layout";
-import { addIssue, locateColumns, type SheetView } from "./readSheet";
+import { addIssue, locateColumns, type SheetView, type LayoutObserver } from "./readSheet";
 
 export interface ReadLocalitiesOptions {
   /** Data codes of this level (not "@" metrics) and how their cells are read. */
@@ -26,6 +26,7 @@ export interface ReadLocalitiesOptions {
   defaultParent?: string;
   mappedColumns?: Record<string, string>;
   mappedHeaderRow?: number;
+  observe?: LayoutObserver;
 }
 
 const EXPECTED: Record<ValueKind, [vi: string, en: string]> = {
@@ -80,6 +81,7 @@ export function readLocalities(
       dataCodes: new Set(opts.dataCodes.keys()),
       mappedColumns: opts.mappedColumns,
       mappedHeaderRow: opts.mappedHeaderRow,
+      observe: opts.observe,
     },
     issues,
   );

@@ -197,7 +197,11 @@ export interface TableSpecForRead {
   /** Mapping for this role. */
   mappedColumns?: Record<string, string>;
   mappedHeaderRow?: number;
+  /** Called with the layout found (for the mapping screen, which shows what the reader sees). */
+  observe?: LayoutObserver;
 }
+
+export type LayoutObserver = (layout: TableLayout, spec: TableSpecForRead) => void;
 
 export interface TableLayout {
   /** 0-based header row; -1 when none was found. */
@@ -209,6 +213,10 @@ export interface TableLayout {
   unknownCodeHeaders: { col: number; header: string }[];
   /** Second columns for a key already placed (first one wins). */
   duplicates: { key: string; col: number }[];
+  /** How sure the placement of each key is: 1 = mapped or an exact header, lower = looser matches. */
+  confidence: Map<string, number>;
+  /** Keys placed by the mapping. */
+  mapped: Set<string>;
 }
 
 function bestFieldScore(header: string, field: FieldDef): Candidate | undefined {
@@ -263,6 +271,7 @@ export function greedyAssign(
   freeCols: Set<number>,
   placed: Map<string, number>,
   minScore: number,
+  confidence?: Map<string, number>,
 ): void {
   const sorted = candidates
     .filter((c) => c.cand.score >= minScore)
@@ -271,6 +280,7 @@ export function greedyAssign(
     if (!freeCols.has(col) || placed.has(cand.key)) continue;
     placed.set(cand.key, col);
     freeCols.delete(col);
+    confidence?.set(cand.key, Math.min(1, cand.score));
   }
 }
 
@@ -306,6 +316,12 @@ export function locateColumns(view: SheetView, spec: TableSpecForRead, issues: I
     data: new Map(),
     unknownCodeHeaders: [],
     duplicates: [],
+    confidence: new Map(),
+    mapped: new Set(),
+  };
+  const done = () => {
+    spec.observe?.(layout, spec);
+    return layout;
   };
   const mapped = spec.mappedColumns ?? {};
   const hasMapped = Object.keys(mapped).length > 0;
@@ -319,7 +335,7 @@ export function locateColumns(view: SheetView, spec: TableSpecForRead, issues: I
     layout.headerRow = findHeaderRow(view.grid.values, (cells) => headerRowScore(cells, spec));
     if (layout.headerRow < 0 && hasMapped) layout.headerRow = 0;
   }
-  if (layout.headerRow < 0) return layout;
+  if (layout.headerRow < 0) return done();
 
   const fieldKeys = new Set(spec.fields.map((f) => f.key));
   const usedCols = new Set<number>();
@@ -341,6 +357,8 @@ export function locateColumns(view: SheetView, spec: TableSpecForRead, issues: I
         : layout.data;
     target.set(key, col);
     usedCols.add(col);
+    layout.confidence.set(key, 1);
+    layout.mapped.add(key);
   }
 
   const row = view.grid.values[layout.headerRow] ?? [];
@@ -360,13 +378,13 @@ export function locateColumns(view: SheetView, spec: TableSpecForRead, issues: I
       if (cand) fieldCandidates.push({ col: c, cand });
     }
   }
-  greedyAssign(fieldCandidates, free, layout.fields, 1);
+  greedyAssign(fieldCandidates, free, layout.fields, 1, layout.confidence);
 
   // B: special columns (thresholds, funding categories). A second exact header for a placed key is a duplicate.
   if (spec.special) {
     const specials: { col: number; cand: Candidate }[] = [];
     for (const c of free) for (const cand of spec.special(headers[c])) specials.push({ col: c, cand });
-    greedyAssign(specials, free, layout.special, 0.8);
+    greedyAssign(specials, free, layout.special, 0.8, layout.confidence);
     for (const { col, cand } of specials) {
       if (free.has(col) && cand.score >= 1 && layout.special.get(cand.key) !== col) {
         layout.duplicates.push({ key: cand.key, col });
@@ -377,31 +395,41 @@ export function locateColumns(view: SheetView, spec: TableSpecForRead, issues: I
 
   // C: headers starting with a known code.
   const codes = spec.dataCodes;
-  const placeData = (c: number, code: string) => {
+  const placeData = (c: number, code: string, confidence: number) => {
     if (layout.data.has(code)) layout.duplicates.push({ key: code, col: c });
-    else layout.data.set(code, c);
+    else {
+      layout.data.set(code, c);
+      layout.confidence.set(code, confidence);
+    }
     free.delete(c);
   };
   if (codes && codes.size > 0) {
     for (const c of [...free].sort((a, b) => a - b)) {
       const code = leadingCode(headers[c], codes);
-      if (code !== null) placeData(c, code);
+      if (code !== null) placeData(c, code, 0.95);
     }
   }
 
-  // D: field aliases contained in a header.
+  // D: field aliases contained in a header, unless the header names a known code ("Đường xã (2.1)"
+  // is indicator 2.1, not the commune's name).
+  const namesCode = (col: number) =>
+    codes !== undefined && codes.size > 0 && extractIndicatorCode(headers[col], codes) !== null;
   greedyAssign(
-    fieldCandidates.filter((x) => free.has(x.col) && !layout.fields.has(x.cand.key)),
+    fieldCandidates.filter((x) => free.has(x.col) && !layout.fields.has(x.cand.key) && !namesCode(x.col)),
     free,
     layout.fields,
     0.8,
   );
+  // A contained alias is a looser match than an exact header.
+  for (const x of fieldCandidates)
+    if (layout.fields.get(x.cand.key) === x.col && !layout.confidence.has(x.cand.key))
+      layout.confidence.set(x.cand.key, Math.min(0.85, x.cand.score * 0.85));
 
   // E: a known code anywhere in the header; otherwise note code-like headers.
   for (const c of [...free].sort((a, b) => a - b)) {
     const code = codes && codes.size > 0 ? extractIndicatorCode(headers[c], codes) : null;
-    if (code !== null) placeData(c, code);
+    if (code !== null) placeData(c, code, 0.7);
     else if (looksLikeCode(headers[c])) layout.unknownCodeHeaders.push({ col: c, header: headers[c] });
   }
-  return layout;
+  return done();
 }

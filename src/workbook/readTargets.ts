@@ -6,11 +6,12 @@ import type { Issue, MetricKey, Target } from "../domain/types";
 import { METRIC_KEYS, SHARE_METRICS } from "../domain/types";
 import { detectPercentMode, toIndicatorValue, type ParsedCell } from "../domain/parse";
 import { METRIC_LABELS, parseLabel, TARGET_COMPARATOR_LABELS, TARGET_FIELDS } from "./layout";
-import { addIssue, locateColumns, type SheetView } from "./readSheet";
+import { addIssue, locateColumns, type SheetView, type LayoutObserver } from "./readSheet";
 
 export interface ReadTargetsOptions {
   mappedColumns?: Record<string, string>;
   mappedHeaderRow?: number;
+  observe?: LayoutObserver;
 }
 
 /** A metric typed as its key ("communeNtmShare", "@communeNtmShare") or its Vietnamese or English label. */
@@ -28,7 +29,12 @@ export function defaultTargetComparator(metric: MetricKey): ">=" | "<=" {
 export function readTargets(view: SheetView, issues: Issue[], opts: ReadTargetsOptions = {}): Target[] {
   const layout = locateColumns(
     view,
-    { fields: TARGET_FIELDS, mappedColumns: opts.mappedColumns, mappedHeaderRow: opts.mappedHeaderRow },
+    {
+      fields: TARGET_FIELDS,
+      mappedColumns: opts.mappedColumns,
+      mappedHeaderRow: opts.mappedHeaderRow,
+      observe: opts.observe,
+    },
     issues,
   );
   const metricCol = layout.fields.get("metric");

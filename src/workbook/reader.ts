@@ -33,7 +33,10 @@ import {
   SheetView,
   type ColumnMapping,
   type ReadRole,
+  type TableLayout,
+  type TableSpecForRead,
 } from "./readSheet";
+import { isMappingSheetName, parseMappingSheet } from "./mappingSheet";
 import { readTargets } from "./readTargets";
 import { readSettings, type WorkbookSettings } from "./settings";
 
@@ -42,6 +45,8 @@ export type { WorkbookSettings } from "./settings";
 
 export interface ReadOptions {
   mapping?: ColumnMapping;
+  /** Told the layout found on each table sheet (the mapping screen shows what the reader sees). */
+  observe?: (role: ReadRole, sheet: string, layout: TableLayout, spec: TableSpecForRead) => void;
 }
 
 export interface ReadResult {
@@ -51,6 +56,8 @@ export interface ReadResult {
   issues: Issue[];
   /** The actual name of the sheet found for each role. */
   roles: Partial<Record<InputRole, string>>;
+  /** The mapping used: the one given, else the one on the tool's mapping sheet, else none. */
+  mapping?: ColumnMapping;
 }
 
 /** Region used when neither the settings nor the province code give one (an issue says so). */
@@ -98,6 +105,9 @@ export function readInputs(grids: SheetGrid[], opts: ReadOptions = {}): ReadResu
   const tableOpts = (role: ReadRole) => ({
     mappedColumns: mapping?.columns?.[role],
     mappedHeaderRow: mapping?.headerRows?.[role],
+    observe: opts.observe
+      ? (layout: TableLayout, spec: TableSpecForRead) => opts.observe!(role, roles[role]!, layout, spec)
+      : undefined,
   });
 
   // Settings.
@@ -210,11 +220,30 @@ export function readInputs(grids: SheetGrid[], opts: ReadOptions = {}): ReadResu
   return { input, options, settings, issues, roles: foundRoles };
 }
 
-/** Reads the open workbook through a port: one sheetNames() call, one readSheets() call. */
+/**
+ * Reads the open workbook through a port: one sheetNames() call, one readSheets() call. Without a
+ * mapping, the mapping saved on the tool's mapping sheet (if any) is read first and used.
+ */
 export async function readWorkbook(port: WorkbookPort, opts: ReadOptions = {}): Promise<ReadResult> {
   const names = await port.sheetNames();
-  const roles = inputSheetNames(names, opts.mapping);
+  const mapping = opts.mapping ?? (await savedMapping(port, names));
+  const roles = inputSheetNames(names, mapping);
   const wanted = INPUT_ROLES.map((r) => roles[r]).filter((n): n is string => n !== undefined);
   const grids = await port.readSheets(wanted);
-  return readInputs(grids, opts);
+  const read = readInputs(grids, { ...opts, mapping });
+  return mapping ? { ...read, mapping } : read;
+}
+
+/** The mapping on the tool's own mapping sheet; a user's sheet of the same name is not read. */
+async function savedMapping(
+  port: WorkbookPort,
+  names: readonly string[],
+): Promise<ColumnMapping | undefined> {
+  const candidates = names.filter((n) => isMappingSheetName(n));
+  if (candidates.length === 0) return undefined;
+  const owned = new Set(((await port.readMeta())?.ownedSheets ?? []).map((n) => n.toLowerCase()));
+  const ours = candidates.filter((n) => owned.has(n.toLowerCase()));
+  if (ours.length === 0) return undefined;
+  const [grid] = await port.readSheets([ours[0]]);
+  return grid ? parseMappingSheet(grid) : undefined;
 }

@@ -60,6 +60,7 @@ export async function recalculate(port: WorkbookPort, opts: RecalcOptions = {}):
     existingSheets,
     meta,
     sampleNote: read.settings.dataNote,
+    mapping: read.mapping,
   });
   const issues = [...result.issues, ...rendered.issues].sort(compareIssues);
   const usable = input.indicators.length > 0 && input.localities.some((l) => l.level !== "province");

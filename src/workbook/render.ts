@@ -25,6 +25,8 @@ import { renderIndicators } from "./renderIndicators";
 import { renderIssues } from "./renderIssues";
 import { collectMarks, marksHighlight, marksRangeName, renderMarksSheet } from "./renderMarks";
 import { renderProvince } from "./renderProvince";
+import { isEmptyMapping, isMappingSheetName, renderMappingSheet } from "./mappingSheet";
+import type { ColumnMapping } from "./readSheet";
 import type { SheetSpec } from "./sheetSpec";
 
 export interface RenderArgs {
@@ -39,6 +41,8 @@ export interface RenderArgs {
   meta: ToolMeta | null;
   /** Printed under every title when the data is the embedded sample ("Số liệu minh họa…"). */
   sampleNote?: string;
+  /** The column mapping in use: written to the visible mapping sheet (see mappingSheet.ts). */
+  mapping?: ColumnMapping;
 }
 
 /** Desired names of the six result sheets, in plan order. */
@@ -67,13 +71,21 @@ export function renderResults(args: RenderArgs): { plan: WritePlan; issues: Issu
   });
   const marks = collectMarks(result);
 
+  // The mapping sheet: written while a mapping is in use; an earlier one is rewritten empty once
+  // the mapping is cleared, so the reader does not pick the old one up again.
+  const oldMappingSheet = (meta?.ownedSheets ?? []).find(
+    (n) => isMappingSheetName(n) && existingSheets.some((e) => sheetKey(e) === sheetKey(n)),
+  );
+  const writeMapping = !isEmptyMapping(args.mapping) || oldMappingSheet !== undefined;
   const desired = [
     ...RESULT_SHEET_KEYS.map((k) => t(lang, `render.sheet.${k}`)),
+    ...(writeMapping ? [oldMappingSheet ?? t(lang, "render.sheet.mapping")] : []),
     ...marks.sheets.map((_, i) => marksSheetName(i + 1)),
   ];
   const chosen = chooseOutputNames(desired, existingSheets, meta);
   const [provinceName, districtsName, communesName, indicatorsName, fundingName, issuesName] = chosen.names;
-  const marksNames = chosen.names.slice(RESULT_SHEET_KEYS.length);
+  const mappingName = writeMapping ? chosen.names[RESULT_SHEET_KEYS.length] : undefined;
+  const marksNames = chosen.names.slice(RESULT_SHEET_KEYS.length + (writeMapping ? 1 : 0));
 
   const indicators = renderIndicators(ctx, indicatorsName);
   const newIssues: Issue[] = [...chosen.issues, ...marks.issues, ...indicators.issues];
@@ -85,6 +97,7 @@ export function renderResults(args: RenderArgs): { plan: WritePlan; issues: Issu
     indicators.sheet,
     renderFunding(ctx, fundingName),
     renderIssues(ctx, issuesName, [...result.issues, ...newIssues]),
+    ...(mappingName ? [renderMappingSheet(args.mapping ?? {}, lang, mappingName)] : []),
     ...marks.sheets.map((m, i) => renderMarksSheet(marksNames[i], m)),
   ];
 

@@ -9,6 +9,21 @@ export const renderStrings: Strings = {
   "render.sheet.indicators": ["KQ Chỉ tiêu", "Res Indicators"],
   "render.sheet.funding": ["KQ Nguồn vốn", "Res Funding"],
   "render.sheet.issues": ["KQ Cảnh báo", "Res Issues"],
+  "render.sheet.mapping": ["Ánh xạ cột", "Column mapping"],
+  "render.title.mapping": [
+    "ÁNH XẠ CỘT: CÁCH NTM PLANNER ĐỌC CÁC TRANG TÍNH CỦA BẠN",
+    "COLUMN MAPPING: HOW NTM PLANNER READS YOUR OWN SHEETS",
+  ],
+  "render.mapping.note": [
+    "Trang này do NTM Planner ghi mỗi lần tính lại. Sửa ánh xạ trong bảng điều khiển (Thiết lập → Ánh xạ cột); dòng không có mã cột nghĩa là trang tính và dòng tiêu đề của vai trò đó.",
+    "NTM Planner writes this sheet on every recalculation. Change the mapping in the task pane (Setup → Column mapping); a row without a key gives the role's sheet and header row.",
+  ],
+  "render.col.mappingRole": ["Mã vai trò", "Role key"],
+  "render.col.mappingRoleName": ["Trang mẫu tương ứng", "Template sheet"],
+  "render.col.mappingSheet": ["Trang tính của bạn", "Your sheet"],
+  "render.col.mappingHeaderRow": ["Dòng tiêu đề", "Header row"],
+  "render.col.mappingKey": ["Trường / mã chỉ tiêu", "Field / indicator code"],
+  "render.col.mappingColumn": ["Cột", "Column"],
 
   // ---- Title block ----
   "render.title.province": [
