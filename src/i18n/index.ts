@@ -7,6 +7,7 @@ import { domainStrings } from "./strings/domain";
 import { fundingStrings } from "./strings/funding";
 import { readerStrings } from "./strings/reader";
 import { renderStrings } from "./strings/render";
+import { taskpaneStrings } from "./strings/taskpane";
 
 export type Lang = "vi" | "en";
 export const LANGS: readonly Lang[] = ["vi", "en"];
@@ -14,7 +15,14 @@ export const LANGS: readonly Lang[] = ["vi", "en"];
 /** A dictionary: key → [Vietnamese, English]. */
 export type Strings = Record<string, readonly [vi: string, en: string]>;
 
-const DICTIONARIES: Strings[] = [domainStrings, fundingStrings, readerStrings, renderStrings, cliStrings];
+const DICTIONARIES: Strings[] = [
+  domainStrings,
+  fundingStrings,
+  readerStrings,
+  renderStrings,
+  cliStrings,
+  taskpaneStrings,
+];
 
 const ALL: Strings = mergeDictionaries(DICTIONARIES);
 

@@ -17,7 +17,11 @@ export interface RecalcRequest {
 /** Reads the workbook (with its saved column mapping), evaluates, writes results and highlights. */
 export async function recalculateWorkbook(host: Host, req: RecalcRequest = {}): Promise<RecalcOutcome> {
   const mapping = await host.loadMapping();
-  return recalculate(host.port, { mapping: mapping ?? undefined, lang: req.lang, onProgress: req.onProgress });
+  return recalculate(host.port, {
+    mapping: mapping ?? undefined,
+    lang: req.lang,
+    onProgress: req.onProgress,
+  });
 }
 
 /**
