@@ -22,11 +22,15 @@ import { communeBudget, WORK_KINDS } from "../src/cli/sample/budget";
 import { applyOverrides, illustrativeOverrides } from "../src/cli/sample/illustrativeThresholds";
 import { Rng, seedFor } from "../src/cli/sample/random";
 import { ValueModel, type Miss, type SampleValue } from "../src/cli/sample/values";
-import type {
-  BudgetLineRow,
-  LocalityRow,
-  TemplateOptions,
-  ThresholdOverride,
+import { parseRangeAddress, rangeAddress } from "../src/workbook/a1";
+import { sheetName } from "../src/workbook/layout";
+import type { SheetSpec } from "../src/workbook/sheetSpec";
+import {
+  HEADER_ROW,
+  type BudgetLineRow,
+  type LocalityRow,
+  type TemplateOptions,
+  type ThresholdOverride,
 } from "../src/workbook/template";
 
 export const YEAR = 2022;
@@ -183,4 +187,17 @@ export function buildNational(): NationalData {
       budgetLines: lines.length,
     },
   };
+}
+
+/**
+ * The template holds one province row (TemplateOptions.province); a national workbook needs all 63,
+ * so the others are appended to the province sheet's table.
+ */
+export function appendProvinceRows(sheets: SheetSpec[], rows: LocalityRow[]): void {
+  const spec = sheets.find((s) => s.name === sheetName("province", "vi"));
+  if (!spec || !spec.table || rows.length === 0) throw new Error("no province sheet to extend");
+  const width = spec.rows[HEADER_ROW].length;
+  for (const r of rows) spec.rows.push([r.code, r.name, ...new Array(width - 2).fill(null)]);
+  const range = parseRangeAddress(spec.table.range)!;
+  spec.table.range = rangeAddress(range.start.row, range.start.col, spec.rows.length - 1, range.end.col);
 }

@@ -1,5 +1,3 @@
-// The CLI build (tsconfig.build.json) lists only Node's types; the office.js port needs office.js's.
-/// <reference types="office-js" />
 /**
  * The office.js port at national scale, on the fake Excel (test/fakeExcel): how many syncs a
  * recalculation's write takes and how large its requests get.
@@ -15,31 +13,19 @@
  */
 import { buildHaTinhSample } from "../src/cli/sample/haTinhSample";
 import { OfficeWorkbookPort } from "../src/excel/officePort";
-import { parseRangeAddress, rangeAddress } from "../src/workbook/a1";
-import { sheetName } from "../src/workbook/layout";
 import type { WritePlan } from "../src/workbook/port";
 import { recalculate } from "../src/workbook/recalc";
 import type { SheetSpec } from "../src/workbook/sheetSpec";
-import { buildTemplate, HEADER_ROW, type LocalityRow } from "../src/workbook/template";
+import { buildTemplate } from "../src/workbook/template";
 import { writeSheets } from "../src/workbook/writeSheets";
 import { installFakeOffice } from "../test/fakeExcel";
-import { buildNational } from "./national";
+import { appendProvinceRows, buildNational } from "./national";
 
 export interface OfficeMeasure {
   provinceSyncs: number;
   nationalSyncs: number;
   nationalBlocks: number;
   nationalMaxRequestBytes: number;
-}
-
-/** The national template holds one province row; the other 62 go into the province sheet's table. */
-function appendProvinceRows(sheets: SheetSpec[], rows: LocalityRow[]): void {
-  const spec = sheets.find((s) => s.name === sheetName("province", "vi"));
-  if (!spec || !spec.table || rows.length === 0) throw new Error("no province sheet to extend");
-  const width = spec.rows[HEADER_ROW].length;
-  for (const r of rows) spec.rows.push([r.code, r.name, ...new Array(width - 2).fill(null)]);
-  const range = parseRangeAddress(spec.table.range)!;
-  spec.table.range = rangeAddress(range.start.row, range.start.col, spec.rows.length - 1, range.end.col);
 }
 
 interface RecalcWrite {

@@ -4,7 +4,11 @@
  * - recalc.*: `recalc` of the national and of the Hà Tĩnh sample workbook, each in a child process
  *   (open → recalculate → save, with the command line's port) so that its peak RSS is the recalc's own.
  *   The workbooks themselves are written beforehand with the ExcelJS port, as `template` does.
- * Targets (brief): engine ≤ 100 ms, national recalc ≤ 20 s and ≤ 1.5 GB.
+ * - office.*: syncs and the largest request of a recalculation's write through the office.js port
+ *   on the fake Excel (bench/office.ts), in a child process;
+ * - taskpane.*: the pane's initial JavaScript, gzipped, and its first render in headless Chromium.
+ * Targets (brief): engine ≤ 100 ms, national recalc ≤ 20 s and ≤ 1.5 GB; Hà Tĩnh ≤ 4 syncs, every
+ * request ≤ 4 MB, national syncs ≤ 4 + blocks; initial JS ≤ 350 KB gzipped.
  */
 import { spawnSync } from "child_process";
 import { mkdtempSync, rmSync, statSync } from "fs";
@@ -14,12 +18,12 @@ import { performance } from "perf_hooks";
 import { buildHaTinhSample } from "../src/cli/sample/haTinhSample";
 import { writeSheets } from "../src/workbook/writeSheets";
 import { evaluate } from "../src/domain/evaluate";
-import { parseRangeAddress, rangeAddress } from "../src/workbook/a1";
-import { sheetName } from "../src/workbook/layout";
 import type { SheetSpec } from "../src/workbook/sheetSpec";
-import { buildTemplate, HEADER_ROW, type LocalityRow } from "../src/workbook/template";
+import { buildTemplate } from "../src/workbook/template";
 import { XlsxWorkbookPort } from "../src/xlsx/xlsxPort";
-import { buildNational } from "./national";
+import { appendProvinceRows, buildNational } from "./national";
+import type { OfficeMeasure } from "./office";
+import { measureTaskpane } from "./taskpane";
 
 const WARMUPS = 3;
 const RUNS = 7;
@@ -39,19 +43,6 @@ function timeEngine(data: ReturnType<typeof buildNational>): { medianMs: number;
     runsMs.push(round(performance.now() - t0));
   }
   return { medianMs: median(runsMs), runsMs };
-}
-
-/**
- * The template holds one province row (TemplateOptions.province); a national workbook needs all 63,
- * so the others are appended to the province sheet's table here.
- */
-function appendProvinceRows(sheets: SheetSpec[], rows: LocalityRow[]): void {
-  const spec = sheets.find((s) => s.name === sheetName("province", "vi"));
-  if (!spec || !spec.table || rows.length === 0) throw new Error("no province sheet to extend");
-  const width = spec.rows[HEADER_ROW].length;
-  for (const r of rows) spec.rows.push([r.code, r.name, ...new Array(width - 2).fill(null)]);
-  const range = parseRangeAddress(spec.table.range)!;
-  spec.table.range = rangeAddress(range.start.row, range.start.col, spec.rows.length - 1, range.end.col);
 }
 
 async function saveWorkbook(sheets: SheetSpec[], file: string): Promise<number> {
@@ -76,6 +67,19 @@ function recalcInChild(file: string): ChildReport {
   });
   if (child.status !== 0) throw new Error(`recalc child failed (${child.status}): ${child.stderr}`);
   return JSON.parse(child.stdout.trim().split("\n").pop()!) as ChildReport;
+}
+
+function officeInChild(): OfficeMeasure {
+  const child = spawnSync(
+    process.execPath,
+    ["--max-old-space-size=3072", path.join(__dirname, "officeChild.js")],
+    {
+      encoding: "utf8",
+      maxBuffer: 1 << 20,
+    },
+  );
+  if (child.status !== 0) throw new Error(`office child failed (${child.status}): ${child.stderr}`);
+  return JSON.parse(child.stdout.trim().split("\n").pop()!) as OfficeMeasure;
 }
 
 async function main(): Promise<void> {
@@ -109,6 +113,13 @@ async function main(): Promise<void> {
     const recalc = recalcInChild(nationalFile);
     log(`national: ${recalc.seconds} s, ${recalc.peakRssMb} MB; steps ${JSON.stringify(recalc.steps)}`);
 
+    log("office.js port on the fake Excel: Hà Tĩnh and national recalculation (child process)…");
+    const office = officeInChild();
+    log(`office: ${JSON.stringify(office)}`);
+    log("task pane: production bundle, first render in headless Chromium…");
+    const taskpane = await measureTaskpane();
+    log(`task pane: ${JSON.stringify(taskpane)}`);
+
     const line = {
       engine: { nationalMs: engine.medianMs, runsMs: engine.runsMs, warmups: WARMUPS, targetMs: 100 },
       recalc: {
@@ -120,6 +131,8 @@ async function main(): Promise<void> {
         targetSeconds: 20,
         targetRssMb: 1536,
       },
+      office: { ...office, targetProvinceSyncs: 4, targetMaxRequestBytes: 4_000_000 },
+      taskpane: { ...taskpane, targetInitialJsGzipKb: 350 },
       national: { ...c, xlsxMb: round(xlsxMb) },
       node: process.version,
     };

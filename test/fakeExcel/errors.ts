@@ -66,22 +66,14 @@ export const INJECTED_ERRORS = {
 
 export type InjectedError = keyof typeof INJECTED_ERRORS;
 
-/** Bytes of `s` encoded as UTF-8 (no TextEncoder needed; lone surrogates count as 3, like U+FFFD). */
+const UTF8 = new TextEncoder();
+
+/**
+ * Bytes of `s` encoded as UTF-8 (lone surrogates count as 3, like U+FFFD). Measured with the
+ * platform's encoder, independently of the port's own estimate that it checks.
+ */
 export function utf8Length(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-      const d = s.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        n += 4;
-        i++;
-      } else n += 3;
-    } else n += 3;
-  }
-  return n;
+  return UTF8.encode(s).length;
 }
 
 /**
