@@ -56,6 +56,13 @@ export interface PageSetup {
   landscape: boolean;
   /** Rows repeated at the top of every printed page, 1-based inclusive, e.g. [5, 5]. */
   repeatRows?: [number, number];
+  /** Margins in inches (Excel's unit). Default: Excel's. */
+  margins?: { left: number; right: number; top: number; bottom: number; header: number; footer: number };
+  /**
+   * Centred page footer in Excel's header/footer codes, e.g. "Trang &P/&N" (page n of N). Plain
+   * text otherwise: an "&" meant literally is written "&&".
+   */
+  footer?: string;
 }
 
 export interface SheetSpec {
@@ -72,4 +79,10 @@ export interface SheetSpec {
   hidden?: boolean;
   tabColor?: string;
   page?: PageSetup;
+  /** Font of every cell unless a style span says otherwise, e.g. Times New Roman 13 for documents. */
+  font?: { name: string; size: number };
+  /** False hides the gridlines on screen (administrative documents); default shown. */
+  showGridLines?: boolean;
+  /** Protects the sheet against accidental edits, without a password: cells can still be selected and copied. */
+  protect?: boolean;
 }
