@@ -7,7 +7,13 @@
  *
  * One page, taskpane.html, is both the task pane and the ribbon's FunctionFile (shared runtime): it
  * loads office.js from Microsoft's CDN, then the bundle. Dynamic import() calls become separate
- * chunks, loaded on demand (ExcelJS for reports, next).
+ * chunks, loaded on demand: the report builders ("report-build"), ExcelJS with the .xlsx writer
+ * ("report-xlsx" and a vendor chunk) and JSZip ("report-zip") load only when the planner exports
+ * reports (src/taskpane/reports.ts); the initial scripts never hold them.
+ *
+ * The .xlsx writer (src/xlsx/reportFile.ts) is shared with the command line and imports Node modules.
+ * In the browser ExcelJS resolves to its own browser build (package.json "browser":
+ * exceljs/dist/exceljs.min.js, its polyfills inside), and for the rest see BROWSER_SHIMS below.
  *
  * ADDIN_BASE_URL=https://example.gov.vn/ntm npm run build  rewrites the manifest's development origin
  * (https://localhost:3000) to that base in dist-web/manifest.xml.
@@ -15,6 +21,7 @@
 const fs = require("fs");
 const os = require("os");
 const path = require("path");
+const webpack = require("webpack");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 
@@ -98,6 +105,55 @@ const SUPPORT_HTML = `<!doctype html>
 </html>
 `;
 
+/**
+ * What the report chunk's modules import from Node, for the browser (resolve.fallback and the shims):
+ *  - fs, stream, stream/promises, zlib, string_decoder: only the command line's file writing and the
+ *    streaming zip reader use them, never reportToXlsx; empty modules.
+ *  - path: reportToXlsx checks file names with path.basename; a small POSIX stand-in.
+ *  - src/xlsx/exceljsPatches.ts patches the internal classes of ExcelJS's Node build (exceljs/lib),
+ *    which the browser never runs (it gets exceljs/dist); bundled, it would pull a second copy of
+ *    ExcelJS and Node's streams into the chunk. Its browser stand-in has the same exports and gives
+ *    ExcelJS's default font, which is exactly what the real module returns for the unpatched dist.
+ *  - Buffer: reportToXlsx and the chart writer use Node's Buffer; the "buffer" package (the one
+ *    ExcelJS's own dependencies use) is provided to the modules that mention it — in the pane's
+ *    initial scripts none do.
+ */
+const BROWSER_SHIMS = {
+  "ntm-path": `
+    export const sep = "/";
+    function trim(p) {
+      let t = String(p);
+      while (t.length > 1 && t.endsWith("/")) t = t.slice(0, -1);
+      return t;
+    }
+    export function basename(p, ext) {
+      const b = trim(p).split("/").pop() || "";
+      return ext && b.endsWith(ext) && b !== ext ? b.slice(0, -ext.length) : b;
+    }
+    export function dirname(p) {
+      const t = trim(p);
+      const i = t.lastIndexOf("/");
+      return i < 0 ? "." : i === 0 ? "/" : t.slice(0, i);
+    }
+    export function extname(p) {
+      const b = basename(p);
+      const i = b.lastIndexOf(".");
+      return i <= 0 ? "" : b.slice(i);
+    }
+    export function join(...parts) {
+      return parts.filter((x) => x !== "").join("/").split("/").filter((x, i) => x !== "" || i === 0).join("/") || ".";
+    }
+    export default { sep, basename, dirname, extname, join };
+  `,
+  "ntm-exceljs-patches": `
+    export const RAW_ATTRIBUTES = "ntmRawAttributes";
+    export const EXT_ONLY = "ntmExtOnly";
+    export const EXCELJS_DEFAULT_FONT = { size: 11, color: { theme: 1 }, name: "Calibri", family: 2, scheme: "minor" };
+    export function defaultFont() { return EXCELJS_DEFAULT_FONT; }
+    export function applyExcelJsPatches() {}
+  `,
+};
+
 module.exports = (env = {}, argv = {}) => {
   const production = argv.mode === "production";
   const serving = Boolean(env.WEBPACK_SERVE);
@@ -114,7 +170,19 @@ module.exports = (env = {}, argv = {}) => {
       publicPath: "auto",
       clean: true,
     },
-    resolve: { extensions: [".ts", ".tsx", ".js", ".mjs", ".json"] },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js", ".mjs", ".json"],
+      // Node modules the report chunk imports but never uses in the browser (BROWSER_SHIMS).
+      fallback: { fs: false, stream: false, "stream/promises": false, zlib: false, string_decoder: false },
+      alias: {
+        // The .xlsx patch port's streaming zip (command line only, src/xlsx/patch/zipPackage.ts) reaches
+        // into JSZip's sources and copes without them; the browser never runs it. Left out, the report
+        // chunk holds one JSZip (its browser build) rather than two.
+        "jszip/lib/compressedObject": false,
+        "jszip/lib/compressions": false,
+        "jszip/lib/crc32": false,
+      },
+    },
     module: {
       rules: [
         {
@@ -146,6 +214,10 @@ module.exports = (env = {}, argv = {}) => {
       ? { hints: "warning", maxEntrypointSize: 2 * 1024 * 1024, maxAssetSize: 2 * 1024 * 1024 }
       : false,
     plugins: [
+      new webpack.experiments.schemes.VirtualUrlPlugin(BROWSER_SHIMS),
+      new webpack.NormalModuleReplacementPlugin(/^path$/, "virtual:ntm-path"),
+      new webpack.NormalModuleReplacementPlugin(/^\.\/exceljsPatches$/, "virtual:ntm-exceljs-patches"),
+      new webpack.ProvidePlugin({ Buffer: ["buffer", "Buffer"] }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         templateContent: TASKPANE_HTML,

@@ -6,9 +6,11 @@
  *   The workbooks themselves are written beforehand with the ExcelJS port, as `template` does.
  * - office.*: syncs and the largest request of a recalculation's write through the office.js port
  *   on the fake Excel (bench/office.ts), in a child process;
- * - taskpane.*: the pane's initial JavaScript, gzipped, and its first render in headless Chromium.
+ * - taskpane.*: the pane's initial JavaScript, gzipped, and its first render in headless Chromium;
+ * - reports.nationalSeconds: building and writing every department report and the summary of the
+ *   national workbook (bench/reports.ts).
  * Targets (brief): engine ≤ 100 ms, national recalc ≤ 20 s and ≤ 1.5 GB; Hà Tĩnh ≤ 4 syncs, every
- * request ≤ 4 MB, national syncs ≤ 4 + blocks; initial JS ≤ 350 KB gzipped.
+ * request ≤ 4 MB, national syncs ≤ 4 + blocks; initial JS ≤ 350 KB gzipped; reports ≤ 10 s.
  */
 import { spawnSync } from "child_process";
 import { mkdtempSync, rmSync, statSync } from "fs";
@@ -23,6 +25,7 @@ import { buildTemplate } from "../src/workbook/template";
 import { XlsxWorkbookPort } from "../src/xlsx/xlsxPort";
 import { appendProvinceRows, buildNational } from "./national";
 import type { OfficeMeasure } from "./office";
+import { measureReports } from "./reports";
 import { measureTaskpane } from "./taskpane";
 
 const WARMUPS = 3;
@@ -113,6 +116,10 @@ async function main(): Promise<void> {
     const recalc = recalcInChild(nationalFile);
     log(`national: ${recalc.seconds} s, ${recalc.peakRssMb} MB; steps ${JSON.stringify(recalc.steps)}`);
 
+    log("department reports and the summary of the national workbook…");
+    const reports = await measureReports({ nationalFile });
+    log(`reports: ${JSON.stringify(reports)}`);
+
     log("office.js port on the fake Excel: Hà Tĩnh and national recalculation (child process)…");
     const office = officeInChild();
     log(`office: ${JSON.stringify(office)}`);
@@ -133,6 +140,7 @@ async function main(): Promise<void> {
       },
       office: { ...office, targetProvinceSyncs: 4, targetMaxRequestBytes: 4_000_000 },
       taskpane: { ...taskpane, targetInitialJsGzipKb: 350 },
+      reports: { ...reports, targetSeconds: 10 },
       national: { ...c, xlsxMb: round(xlsxMb) },
       node: process.version,
     };

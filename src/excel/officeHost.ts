@@ -13,11 +13,19 @@
  *   the cells and the add-in's own writes (triggerSource "ThisLocalAddin") are ignored; below it, events
  *   are ignored while the port writes and for a short grace period after (the port also turns events
  *   off while it writes, where ExcelApi 1.8 allows).
- * - supports: createWorkbook needs ExcelApi 1.8, changeTriggerSource ExcelApi 1.14.
+ * - supports: createWorkbook needs ExcelApi 1.8, changeTriggerSource ExcelApi 1.14; download is Excel on
+ *   the web (Office.context.platform "OfficeOnline"), where the pane is a browser page and an
+ *   <a download> link saves a file; desktop webviews ignore or block it.
  * - showPane: Office.addin.showAsTaskpane (SharedRuntime 1.1); elsewhere nothing to do.
+ * - createWorkbook: Excel.createWorkbook(base64) through the queue, as a write (never retried once
+ *   sent: a retry could open the workbook twice); Excel's errors become HostErrors.
+ * - addCharts: native charts on report sheets (charts.ts), through the queue.
+ * - downloadFile: a Blob URL clicked through a hidden <a download>, revoked a minute later.
  */
 import type { ColumnMapping } from "../workbook/reader";
 import { HostError, type Host, type HostFeature } from "../taskpane/host";
+import type { ChartSpec } from "../workbook/reports/types";
+import { addCharts } from "./charts";
 import { OfficeWorkbookPort } from "./officePort";
 import { ExcelQueue } from "./queue";
 
@@ -43,6 +51,21 @@ function office(): typeof Office {
   const o = (globalThis as { Office?: typeof Office }).Office;
   if (!o) throw new HostError("unknown", "Office is not available (office.js is not loaded)");
   return o;
+}
+
+function excel(): typeof Excel {
+  const e = (globalThis as { Excel?: typeof Excel }).Excel;
+  if (!e) throw new HostError("unknown", "Excel is not available (office.js is not loaded)");
+  return e;
+}
+
+/** Excel on the web (Office.context.platform), where the pane is a browser page. */
+function isOfficeOnline(): boolean {
+  try {
+    return String(office().context.platform) === "OfficeOnline";
+  } catch {
+    return false;
+  }
 }
 
 function isSetSupported(set: string, version: string): boolean {
@@ -223,6 +246,36 @@ export class OfficeHost implements Host {
         return isSetSupported("ExcelApi", "1.8");
       case "changeTriggerSource":
         return isSetSupported("ExcelApi", "1.14");
+      case "download":
+        return (
+          isOfficeOnline() && typeof document !== "undefined" && typeof URL.createObjectURL === "function"
+        );
+    }
+  }
+
+  async createWorkbook(base64: string): Promise<void> {
+    await this.queue.run("write", async (_context, control) => {
+      control.markChanging();
+      await excel().createWorkbook(base64);
+    });
+  }
+
+  addCharts(charts: readonly ChartSpec[]): Promise<number> {
+    return addCharts(this.queue, charts);
+  }
+
+  downloadFile(name: string, bytes: Uint8Array, mimeType: string): void {
+    const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mimeType }));
+    const link = document.createElement("a");
+    link.href = url;
+    link.download = name;
+    link.style.display = "none";
+    document.body.appendChild(link);
+    try {
+      link.click();
+    } finally {
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
     }
   }
 

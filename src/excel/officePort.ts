@@ -15,8 +15,9 @@
  *     added at the same position) or added, input sheets added, NTM_META rewritten in place, then every
  *     value in row blocks packed under the request budget (blocks.ts), as many syncs as needed; the user
  *     sheets' conditional formats are loaded alongside when the plan has highlights;
- *  3. formats: widths, freeze panes, number formats, styles, tables, merges, rules, validations, page
- *     setup, visibility, tab colours (sheetCommands.ts), the NTM_ names; packed the same way. The
+ *  3. formats: sheet font, widths, freeze panes, number formats, styles, tables, merges, rules,
+ *     validations, page setup (margins, footer), gridlines, visibility, tab colours and, last for each
+ *     sheet, protection (sheetCommands.ts), the NTM_ names; packed the same way. The
  *     formulas of the user sheets' Custom rules are loaded alongside;
  *  4. highlights: the tool's old rules deleted from user sheets, the plan's added (rules.ts), events
  *     restored. When no user sheet has a Custom rule, this goes with step 3.

@@ -15,8 +15,15 @@
  *   the workbook's tables and names (tableName.ts). A header-only range gets its empty data row from
  *   Excel itself, as the .xlsx port adds one.
  * - Validations: an inline list when Excel allows one, else a range on NTM_META (validationLists.ts).
- * - Page setup (ExcelApi 1.9): A4, fit to one page wide, repeated rows; skipped where unsupported, as
- *   are freeze panes and tab colours below ExcelApi 1.7 and validations below 1.8.
+ * - Page setup (ExcelApi 1.9): A4, fit to one page wide, repeated rows, margins (inches in the spec,
+ *   points in office.js: ×72) and the centred footer (headersFooters.defaultForAllPages); skipped where
+ *   unsupported, as are freeze panes and tab colours below ExcelApi 1.7, validations and hidden
+ *   gridlines below 1.8.
+ * - Sheet font: name and size over the used area (the rows and every style span), before the styles,
+ *   so a span's own size wins. office.js cannot change a workbook's default font; cells outside the
+ *   area keep Excel's.
+ * - Protection last of all the sheet's commands (nothing could be formatted after it): no password,
+ *   cells still selectable (selectionMode "Normal" from ExcelApi 1.7; Excel's default below it).
  */
 import { parseRangeAddress, rangeAddress, columnLetters } from "../workbook/a1";
 import type { ListValidation, OutCell, SheetSpec, StyleSpan } from "../workbook/sheetSpec";
@@ -37,9 +44,9 @@ export interface Features {
   suspendCalculation: boolean;
   /** ExcelApi 1.7: freeze panes, tab colours. */
   freezeAndTabColour: boolean;
-  /** ExcelApi 1.8: list validations, runtime.enableEvents. */
+  /** ExcelApi 1.8: list validations, runtime.enableEvents, Worksheet.showGridlines. */
   validationAndEvents: boolean;
-  /** ExcelApi 1.9: page layout, suspended screen updating. */
+  /** ExcelApi 1.9: page layout (margins, headers and footers), suspended screen updating. */
   pageLayoutAndScreen: boolean;
 }
 
@@ -74,6 +81,54 @@ export function checkSpec(spec: SheetSpec): void {
   if (spec.freeze && !(spec.freeze.rows >= 0 && spec.freeze.columns >= 0)) {
     throw new Error(`${where}: bad freeze ${JSON.stringify(spec.freeze)}`);
   }
+  const font = spec.font;
+  if (font) {
+    if (!(font.size >= 1 && font.size <= 409))
+      throw new Error(`${where}: font size ${font.size} is out of range`);
+    if (font.name.trim() === "" || font.name.length > 31) {
+      throw new Error(`${where}: font name ${JSON.stringify(font.name)} is not one Excel accepts`);
+    }
+  }
+  const margins = spec.page?.margins;
+  if (margins) {
+    for (const [side, inches] of Object.entries(margins)) {
+      if (!(inches >= 0 && inches <= MAX_MARGIN_INCHES))
+        throw new Error(`${where}: ${side} margin ${inches} is out of range`);
+    }
+  }
+  const footer = spec.page?.footer;
+  if (footer !== undefined && footer.length > FOOTER_LIMIT) {
+    throw new Error(`${where}: the footer is longer than ${FOOTER_LIMIT} characters`);
+  }
+}
+
+/** Excel refuses margins over 49 cm; and a header or footer over 255 characters. */
+const MAX_MARGIN_INCHES = 19;
+const FOOTER_LIMIT = 255;
+const POINTS_PER_INCH = 72;
+
+/**
+ * The area a sheet font covers: A1 to the last row and column of the values and of every style span;
+ * null for an empty sheet.
+ */
+export function usedArea(spec: SheetSpec): string | null {
+  let rows = spec.rows.length;
+  let columns = spec.rows.reduce((n, row) => Math.max(n, row?.length ?? 0), 0);
+  for (const s of spec.styles ?? []) {
+    const pos = parseRangeAddress(s.range);
+    if (!pos) continue;
+    rows = Math.max(rows, pos.end.row + 1);
+    columns = Math.max(columns, pos.end.col + 1);
+  }
+  return rows > 0 && columns > 0 ? rangeAddress(0, 0, rows - 1, columns - 1) : null;
+}
+
+/**
+ * Protects `ws` as report sheets are: no password, and every cell can still be selected and copied
+ * (selectionMode "Normal" needs ExcelApi 1.7, `selectionOption`; below it Excel's default allows it too).
+ */
+export function protectSheet(ws: Excel.Worksheet, selectionOption: boolean): void {
+  ws.protection.protect(selectionOption ? { selectionMode: "Normal" } : undefined);
 }
 
 /** Header names Excel accepts for a table: unique (ignoring case), non-empty text. */
@@ -197,6 +252,17 @@ export function formatCommands(
   helpers: HelperLists,
 ): Command[] {
   const out: Command[] = [];
+  const font = spec.font;
+  const area = font ? usedArea(spec) : null;
+  if (font && area) {
+    out.push(
+      command([area, font], () => {
+        const f = ws.getRange(area).format.font;
+        f.name = font.name;
+        f.size = font.size;
+      }),
+    );
+  }
   for (const run of widthRuns(spec.columnWidths ?? [])) {
     out.push(command(run, () => (ws.getRange(run.range).format.columnWidth = run.points)));
   }
@@ -249,11 +315,28 @@ export function formatCommands(
         layout.paperSize = "A4";
         layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
         if (page.repeatRows) layout.setPrintTitleRows(`$${page.repeatRows[0]}:$${page.repeatRows[1]}`);
+        const m = page.margins;
+        if (m) {
+          layout.leftMargin = m.left * POINTS_PER_INCH;
+          layout.rightMargin = m.right * POINTS_PER_INCH;
+          layout.topMargin = m.top * POINTS_PER_INCH;
+          layout.bottomMargin = m.bottom * POINTS_PER_INCH;
+          layout.headerMargin = m.header * POINTS_PER_INCH;
+          layout.footerMargin = m.footer * POINTS_PER_INCH;
+        }
+        if (page.footer !== undefined) layout.headersFooters.defaultForAllPages.centerFooter = page.footer;
       }),
     );
+  }
+  if (spec.showGridLines === false && features.validationAndEvents) {
+    out.push(command("gridlines", () => (ws.showGridlines = false)));
   }
   if (spec.hidden) out.push(command("hidden", () => (ws.visibility = "Hidden")));
   const tab = spec.tabColor;
   if (tab && features.freezeAndTabColour) out.push(command(tab, () => (ws.tabColor = hexColour(tab))));
+  if (spec.protect) {
+    // Last: a protected sheet takes no more formats.
+    out.push(command("protect", () => protectSheet(ws, features.freezeAndTabColour)));
+  }
   return out;
 }

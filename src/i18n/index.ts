@@ -7,6 +7,7 @@ import { domainStrings } from "./strings/domain";
 import { fundingStrings } from "./strings/funding";
 import { readerStrings } from "./strings/reader";
 import { renderStrings } from "./strings/render";
+import { reportsStrings } from "./strings/reports";
 import { taskpaneStrings } from "./strings/taskpane";
 
 export type Lang = "vi" | "en";
@@ -20,6 +21,7 @@ const DICTIONARIES: Strings[] = [
   fundingStrings,
   readerStrings,
   renderStrings,
+  reportsStrings,
   cliStrings,
   taskpaneStrings,
 ];

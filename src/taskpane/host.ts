@@ -5,13 +5,16 @@
  */
 import type { ColumnMapping } from "../workbook/reader";
 import type { WorkbookPort } from "../workbook/port";
+import type { ChartSpec } from "../workbook/reports/types";
 
 /** Optional capabilities, checked at run time (isSetSupported) and degraded gracefully. */
 export type HostFeature =
   /** Excel.createWorkbook (ExcelApi 1.8): reports open as new workbooks. */
   | "createWorkbook"
   /** WorksheetChangedEventArgs.triggerSource (ExcelApi 1.14): tells the user's edits from add-ins'. */
-  | "changeTriggerSource";
+  | "changeTriggerSource"
+  /** The pane can save a file through the browser (Excel on the web): downloadFile. */
+  | "download";
 
 /** Why a host call failed, in terms a planner can act on (messages: `host.error.<code>`). */
 export type HostErrorCode =
@@ -60,4 +63,20 @@ export interface Host {
   supports(feature: HostFeature): boolean;
   /** Shows the task pane (shared runtime): a ribbon command uses it to show what went wrong. */
   showPane(): Promise<void>;
+
+  // Report export. Optional, so that a host without them (or a test double) is still a Host: the
+  // pane offers what needs one only when it is there and `supports` says the host can.
+
+  /**
+   * Opens an .xlsx file, given as base64, as a new workbook (Excel.createWorkbook); the open workbook
+   * is not touched. Used when supports("createWorkbook").
+   */
+  createWorkbook?(base64: string): Promise<void>;
+  /**
+   * Adds native charts to sheets of the open workbook (report sheets the port has written); resolves
+   * to the number added (0 where the host cannot draw them).
+   */
+  addCharts?(charts: readonly ChartSpec[]): Promise<number>;
+  /** Saves `bytes` as a file named `name` through the browser. Used when supports("download"). */
+  downloadFile?(name: string, bytes: Uint8Array, mimeType: string): void;
 }

@@ -1,12 +1,19 @@
 /**
  * The pane's state outside React: the last recalculation (its outcome or its error), the step of
- * the one running, and the open tab. A ribbon command in the shared runtime runs a recalculation
+ * the one running, the open tab, and the report export (its progress, result or error). A ribbon command in the shared runtime runs a recalculation
  * through this store; the pane, when it opens, shows what happened (useSyncExternalStore).
  */
 import { useSyncExternalStore } from "react";
 import type { RecalcOutcome, RecalcStep } from "../workbook/recalc";
 import { recalculateWorkbook } from "./actions";
 import type { Host } from "./host";
+import {
+  downloadReportsZip,
+  exportReports,
+  type ExportProgress,
+  type ExportResult,
+  type ReportRequest,
+} from "./reports";
 
 export type PaneTab = "setup" | "recalc" | "issues" | "funding" | "reports";
 export const PANE_TABS: readonly PaneTab[] = ["setup", "recalc", "issues", "funding", "reports"];
@@ -27,7 +34,25 @@ export interface PaneState {
   error: unknown;
   /** Counts finished recalculations (success or failure), so views can tell a new result apart. */
   runs: number;
+  /** The report export: kept here so that it survives switching tabs. */
+  reports: ReportExportState;
 }
+
+/** "export": new workbooks or sheets (exportReports); "zip": one zip downloaded. */
+export type ReportExportKind = "export" | "zip";
+
+export interface ReportExportState {
+  /** The export running, or null. */
+  running: ReportExportKind | null;
+  /** Where the running export stands. */
+  progress: ExportProgress | null;
+  /** What the last export produced (kept when a later one fails). */
+  result: ExportResult | null;
+  /** The error of the last export, or null. */
+  error: unknown;
+}
+
+const NO_EXPORT: ReportExportState = { running: null, progress: null, result: null, error: null };
 
 const INITIAL: PaneState = {
   tab: "recalc",
@@ -37,6 +62,7 @@ const INITIAL: PaneState = {
   outcome: null,
   error: null,
   runs: 0,
+  reports: NO_EXPORT,
 };
 
 let state: PaneState = INITIAL;
@@ -92,6 +118,50 @@ export function runRecalculation(host: Host, source: RecalcSource): Promise<Reca
   return run;
 }
 
+let exporting: Promise<ExportResult | null> | null = null;
+
+function setReports(patch: Partial<ReportExportState>): void {
+  setState({ reports: { ...state.reports, ...patch } });
+}
+
+/**
+ * Makes the reports `req` asks for (`kind` "export": new workbooks or sheets; "zip": one download).
+ * One export at a time: a call while one runs returns the running one. Resolves to the result, or
+ * to null when it failed; the error stays in the store for the Reports tab to show.
+ */
+export function runReportExport(
+  host: Host,
+  kind: ReportExportKind,
+  req: ReportRequest,
+): Promise<ExportResult | null> {
+  if (exporting) return exporting;
+  setReports({ running: kind, progress: null, error: null });
+  const run = (async (): Promise<ExportResult | null> => {
+    try {
+      const onProgress = (progress: ExportProgress) => setReports({ progress });
+      const result =
+        kind === "zip"
+          ? await downloadReportsZip(host, req, onProgress)
+          : await exportReports(host, req, onProgress);
+      setReports({ result, error: null });
+      return result;
+    } catch (err) {
+      setReports({ error: err ?? new Error(String(err)) });
+      return null;
+    } finally {
+      exporting = null;
+      setReports({ running: null, progress: null });
+    }
+  })();
+  exporting = run;
+  return run;
+}
+
+/** Forgets the last export's error (the planner dismissed it). */
+export function dismissReportError(): void {
+  if (state.reports.error !== null) setReports({ error: null });
+}
+
 /** True while a recalculation runs (for the auto-recalculation, which skips changes meanwhile). */
 export function isRunning(): boolean {
   return running !== null;
@@ -100,6 +170,7 @@ export function isRunning(): boolean {
 /** Back to the initial state (tests; a new document in the same runtime). */
 export function resetPaneStore(): void {
   running = null;
+  exporting = null;
   state = INITIAL;
   for (const l of [...listeners]) l();
 }

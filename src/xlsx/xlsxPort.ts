@@ -44,7 +44,8 @@ function checkRange(range: string, where: string): void {
   if (!parseRangeAddress(range)) throw new Error(`${where}: not a bounded A1 range: "${range}"`);
 }
 
-function checkSpecRanges(spec: SheetSpec): void {
+/** Every range of `spec` is a bounded A1 range (also checked by reportFile.ts before writing a report). */
+export function checkSpecRanges(spec: SheetSpec): void {
   const where = `Sheet "${spec.name}"`;
   for (const s of spec.styles ?? []) checkRange(s.range, `${where}, style`);
   for (const f of spec.numberFormats ?? []) checkRange(f.range, `${where}, number format`);

@@ -1,12 +1,14 @@
 /**
  * End to end in a real browser: the production bundle of the task pane in headless Debian Chromium,
  * office.js answered by the fake Excel holding the Hà Tĩnh sample. Clicks through as a planner would
- * (setup → recalculate → issues → ribbon), asserts on the workbook, and keeps screenshots in
+ * (setup → recalculate → issues → ribbon → reports), asserts on the workbook, and keeps screenshots in
  * out/e2e/ (docs/pane-recalc.png in the README is one of them).
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import type { Browser, Page } from "playwright-core";
 import { buildHaTinhSample } from "../../src/cli/sample/haTinhSample";
 import { buildTemplate } from "../../src/workbook/template";
@@ -40,6 +42,8 @@ describeInBrowser("the task pane in Chromium, on the Hà Tĩnh sample", () => {
   let server: { url: string; close(): Promise<void> };
   let browser: Browser;
   let page: Page;
+  /** Every URL the page asked for, to tell when the report chunks were loaded. */
+  const requested: string[] = [];
   const sheets = buildTemplate(buildHaTinhSample({ year: 2022, lang: "vi" }));
 
   beforeAll(async () => {
@@ -49,6 +53,7 @@ describeInBrowser("the task pane in Chromium, on the Hà Tĩnh sample", () => {
     server = await serve(bundles.paneDir);
     browser = await launchChromium();
     page = await openPane(browser, server.url, bundles, { sheets, displayLanguage: "vi-VN" });
+    page.on("request", (r) => requested.push(r.url()));
     await page.getByRole("tab", { name: /Thiết lập/ }).waitFor();
   });
 
@@ -139,5 +144,88 @@ describeInBrowser("the task pane in Chromium, on the Hà Tĩnh sample", () => {
     });
     expect(completed).toBe(true);
     expect(await fake<number>(page, "f.runs")).toBeGreaterThan(before);
+  });
+  it("exports every report as a new workbook from the Reports tab, loading ExcelJS only then", async () => {
+    const sheetsBefore = await fake<string[]>(page, "f.sheetNames()");
+    const scripts = () => requested.filter((u) => u.endsWith(".js") && !u.includes("office.js"));
+    const initialScripts = scripts().length;
+    await page.getByRole("tab", { name: /Báo cáo/ }).click();
+    const group = page.getByRole("group", { name: "Báo cáo cần xuất" });
+    await group.waitFor();
+    const label = (await group.getByText(/^Chọn tất cả/).textContent()) ?? "";
+    const departments = Number(/\((\d+)\)/.exec(label)?.[1]);
+    expect(departments).toBeGreaterThan(3);
+    await expect(group.getByRole("checkbox", { name: "Sở Giao thông vận tải" }).isChecked()).resolves.toBe(
+      true,
+    );
+    // Nothing of the export is loaded before the planner asks for it.
+    expect(scripts()).toHaveLength(initialScripts);
+
+    await page.getByRole("button", { name: "Xuất báo cáo", exact: true }).click();
+    const total = departments + 1;
+    await page
+      .getByText(`Đã mở ${total} báo cáo, mỗi báo cáo trong một sổ mới.`)
+      .waitFor({ timeout: 120_000 });
+    await page.screenshot({ path: path.join(SHOTS, "pane-reports.png"), fullPage: true });
+
+    // The report chunks came on demand.
+    expect(scripts().length).toBeGreaterThan(initialScripts);
+    const created = await fake<string[]>(page, "f.createdWorkbooks");
+    expect(created).toHaveLength(total);
+    for (const b64 of created) expect(b64.startsWith("UEsDB")).toBe(true); // "PK\3\4": a zip package
+    // Each is a workbook ExcelJS opens, printed in Times New Roman, with the report's text.
+    const texts: string[] = [];
+    for (const b64 of [created[0], created[created.length - 1]]) {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(Buffer.from(b64, "base64") as unknown as ArrayBuffer);
+      const ws = wb.worksheets[0];
+      expect(wb.worksheets).toHaveLength(1);
+      const cells: string[] = [];
+      ws.eachRow((row) => row.eachCell((c) => void (typeof c.value === "string" && cells.push(c.value))));
+      texts.push(cells.join(" "));
+      expect(ws.getCell("A1").font?.name).toBe("Times New Roman");
+    }
+    expect(texts[0]).toMatch(/BÁO CÁO/);
+    expect(texts[1]).toMatch(/TỔNG HỢP/i);
+    // The planner's workbook is as it was.
+    expect(await fake<string[]>(page, "f.sheetNames()")).toEqual(sheetsBefore);
+    expect(pageErrors(page)).toEqual([]);
+  });
+  it("in Excel on the web, also downloads the chosen reports as one zip", async () => {
+    // The stand-in Excel becomes Excel on the web; the tab looks again when it is shown.
+    await page.evaluate(() => {
+      (window as unknown as { Office: { context: { platform: string } } }).Office.context.platform =
+        "OfficeOnline";
+    });
+    await page.getByRole("tab", { name: /Tính toán/ }).click();
+    await page.getByRole("tab", { name: /Báo cáo/ }).click();
+    const group = page.getByRole("group", { name: "Báo cáo cần xuất" });
+    await group.getByRole("checkbox", { name: /^Chọn tất cả/ }).click();
+    await group.getByRole("checkbox", { name: "Sở Giao thông vận tải" }).check();
+    const before = (await fake<string[]>(page, "f.createdWorkbooks")).length;
+
+    const [download] = await Promise.all([
+      page.waitForEvent("download", { timeout: 120_000 }),
+      page.getByRole("button", { name: "Tải tất cả (.zip)" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^BaoCao_NTM_Ha-Tinh_\d{4}-\d{2}-\d{2}\.zip$/);
+    const file = path.join(work, "reports.zip");
+    await download.saveAs(file);
+    const zip = await JSZip.loadAsync(readFileSync(file));
+    const names = Object.keys(zip.files).sort();
+    expect(names).toHaveLength(2);
+    expect(names.every((n) => n.endsWith(".xlsx"))).toBe(true);
+    const wb = new ExcelJS.Workbook();
+    const giaoThong = names.find((n) => /Giao-thong/i.test(n)) ?? names[0];
+    await wb.xlsx.load((await zip.file(giaoThong)!.async("nodebuffer")) as unknown as ArrayBuffer);
+    const cells: string[] = [];
+    wb.worksheets[0].eachRow((row) =>
+      row.eachCell((c) => void (typeof c.value === "string" && cells.push(c.value))),
+    );
+    expect(cells.join(" ")).toMatch(/GIAO THÔNG VẬN TẢI/i);
+    await page.getByText(/^Đã tải xuống BaoCao_NTM_Ha-Tinh_.*\(2 báo cáo\)\.$/).waitFor();
+    // Downloading opens no workbook.
+    expect(await fake<string[]>(page, "f.createdWorkbooks")).toHaveLength(before);
+    expect(pageErrors(page)).toEqual([]);
   });
 });

@@ -13,6 +13,9 @@
  *
  * Writing arrays: a 2-D array must have exactly the shape of the range (InvalidArgument otherwise); a
  * single non-array value is applied to every cell, as the API's "single input copy" does.
+ *
+ * A protected sheet (Worksheet.protection.protect) refuses changes to its cells, formats and charts with
+ * AccessDenied, as Excel does with the default protection options; protecting it twice is refused too.
  */
 import {
   apiNotFound,
@@ -37,7 +40,9 @@ import {
   rectRows,
   rectsIntersect,
   type CfState,
+  type ChartState,
   type NameState,
+  type PageMarginsState,
   type Rect,
   type SheetState,
   type StoredValue,
@@ -700,6 +705,9 @@ export class FakeWorksheet extends ClientObject<SheetState> {
         return s.visibility;
       case "tabColor":
         return s.tabColor;
+      case "showGridlines":
+        if (!this.context.engine.supports("1.8")) throw apiNotFound("Worksheet.showGridlines", "1.8");
+        return s.showGridlines;
       default:
         throw invalidArgument(`Unknown worksheet property "${prop}"`);
     }
@@ -735,6 +743,34 @@ export class FakeWorksheet extends ClientObject<SheetState> {
   }
   set tabColor(v: string) {
     this.queue("tabColor", [v], (s) => (s.tabColor = v === "" ? "" : checkColour(v)), "1.7");
+  }
+  get showGridlines(): boolean {
+    return this.get("showGridlines");
+  }
+  set showGridlines(v: boolean) {
+    this.queue(
+      "showGridlines",
+      [v],
+      (s) => {
+        if (typeof v !== "boolean") throw invalidArgument(`showGridlines ${String(v)}`);
+        s.showGridlines = v;
+      },
+      "1.8",
+    );
+  }
+
+  get protection(): FakeWorksheetProtection {
+    return this.child(
+      "protection",
+      () => new FakeWorksheetProtection(this.context, `${this._path}.protection`, () => this._resolve()),
+    );
+  }
+
+  get charts(): FakeChartCollection {
+    return this.child(
+      "charts",
+      () => new FakeChartCollection(this.context, `${this._path}.charts`, () => this._resolve()),
+    );
   }
 
   get freezePanes(): FakeFreezePanes {
@@ -873,6 +909,7 @@ export class FakePageLayout extends ClientObject<SheetState> {
     return "1.9";
   }
   protected snapshot(s: SheetState, prop: string): unknown {
+    if (prop in s.pageMargins) return s.pageMargins[prop as keyof PageMarginsState];
     return (s.pageLayout as unknown as Record<string, unknown>)[prop] ?? null;
   }
   protected defaultProps(): string[] {
@@ -899,12 +936,423 @@ export class FakePageLayout extends ClientObject<SheetState> {
     this.queue("zoom", [v], (s) => (s.pageLayout.zoom = { ...v }));
   }
 
+  private margin(prop: keyof PageMarginsState, v: number): void {
+    this.queue(prop, [v], (s) => {
+      if (typeof v !== "number" || !(v >= 0) || v > 1000) throw invalidArgument(`${prop} ${String(v)}`);
+      s.pageMargins[prop] = v;
+    });
+  }
+  get leftMargin(): number {
+    return this.get("leftMargin");
+  }
+  set leftMargin(v: number) {
+    this.margin("leftMargin", v);
+  }
+  get rightMargin(): number {
+    return this.get("rightMargin");
+  }
+  set rightMargin(v: number) {
+    this.margin("rightMargin", v);
+  }
+  get topMargin(): number {
+    return this.get("topMargin");
+  }
+  set topMargin(v: number) {
+    this.margin("topMargin", v);
+  }
+  get bottomMargin(): number {
+    return this.get("bottomMargin");
+  }
+  set bottomMargin(v: number) {
+    this.margin("bottomMargin", v);
+  }
+  get headerMargin(): number {
+    return this.get("headerMargin");
+  }
+  set headerMargin(v: number) {
+    this.margin("headerMargin", v);
+  }
+  get footerMargin(): number {
+    return this.get("footerMargin");
+  }
+  set footerMargin(v: number) {
+    this.margin("footerMargin", v);
+  }
+
+  get headersFooters(): FakeHeaderFooterGroup {
+    return this.child(
+      "headersFooters",
+      () => new FakeHeaderFooterGroup(this.context, `${this._path}.headersFooters`, () => this._resolve()),
+    );
+  }
+
   setPrintTitleRows(rows: FakeRange | string): void {
     this.queue("setPrintTitleRows", [rows], (s) => {
       const text = typeof rows === "string" ? rows : rectAddress(rows._target().rect);
       if (!/^\$?\d+:\$?\d+$/.test(text) && !parseAddress(text)) throw invalidArgument(`Not rows: ${text}`);
       s.pageLayout.printTitleRows = text;
     });
+  }
+}
+
+export class FakeHeaderFooterGroup extends ClientObject<SheetState> {
+  protected override api(): string {
+    return "1.9";
+  }
+  protected snapshot(): unknown {
+    return null;
+  }
+  protected defaultProps(): string[] {
+    return [];
+  }
+  get defaultForAllPages(): FakeHeaderFooter {
+    return this.child(
+      "defaultForAllPages",
+      () => new FakeHeaderFooter(this.context, `${this._path}.defaultForAllPages`, () => this._resolve()),
+    );
+  }
+}
+
+/** Only the centre footer is modelled (what the port writes); Excel's limit is 255 characters. */
+export class FakeHeaderFooter extends ClientObject<SheetState> {
+  protected override api(): string {
+    return "1.9";
+  }
+  protected snapshot(s: SheetState, prop: string): unknown {
+    if (prop === "centerFooter") return s.centerFooter;
+    throw invalidArgument(`Unknown header/footer property "${prop}"`);
+  }
+  protected defaultProps(): string[] {
+    return ["centerFooter"];
+  }
+  get centerFooter(): string {
+    return this.get("centerFooter");
+  }
+  set centerFooter(v: string) {
+    this.queue("centerFooter", [v], (s) => {
+      if (typeof v !== "string" || v.length > 255) throw invalidArgument(`centerFooter ${JSON.stringify(v)}`);
+      s.centerFooter = v;
+    });
+  }
+}
+
+// ---------------------------------------------------------------- protection
+
+export class FakeWorksheetProtection extends ClientObject<SheetState> {
+  protected override api(): string {
+    return "1.2";
+  }
+  protected snapshot(s: SheetState, prop: string): unknown {
+    if (prop === "protected") return s.protection.protected;
+    if (prop === "options") return s.protection.options ?? {};
+    throw invalidArgument(`Unknown protection property "${prop}"`);
+  }
+  protected defaultProps(): string[] {
+    return ["protected", "options"];
+  }
+  get protected(): boolean {
+    return this.get("protected");
+  }
+  get options(): Record<string, unknown> {
+    return this.get("options");
+  }
+  /** As Excel: protecting an already protected sheet is refused; a password needs ExcelApi 1.7. */
+  protect(options?: Record<string, unknown>, password?: string): void {
+    this.queue("protect", [options ?? null, password === undefined ? null : "***"], (s) => {
+      if (s.protection.protected) throw invalidOperation(`Sheet "${s.name}" is already protected.`);
+      if (password !== undefined && !this.context.engine.supports("1.7"))
+        throw apiNotFound("WorksheetProtection.protect(password)", "1.7");
+      if (
+        options?.selectionMode !== undefined &&
+        !["Normal", "Unlocked", "None"].includes(String(options.selectionMode))
+      )
+        throw invalidArgument(`selectionMode ${String(options.selectionMode)}`);
+      s.protection = { protected: true, options: { ...(options ?? {}), password: password ?? null } };
+    });
+  }
+  unprotect(password?: string): void {
+    this.queue("unprotect", [password === undefined ? null : "***"], (s) => {
+      const want = (s.protection.options?.password as string | null | undefined) ?? null;
+      if (s.protection.protected && want !== null && want !== (password ?? null))
+        throw invalidArgument("The password is incorrect.");
+      s.protection = { protected: false, options: null };
+    });
+  }
+}
+
+// ---------------------------------------------------------------- charts
+
+/** Chart types the fake accepts (a subset of Excel.ChartType). */
+export const CHART_TYPES = [
+  "ColumnClustered",
+  "ColumnStacked",
+  "BarClustered",
+  "BarStacked",
+  "Line",
+  "Pie",
+  "Doughnut",
+  "Area",
+  "XYScatter",
+];
+
+function chartRange(
+  context: FakeRequestContext,
+  sheet: SheetState,
+  source: FakeRange | string,
+): { sheet: SheetState; rect: Rect } {
+  if (typeof source !== "string") return source._target();
+  const parsed = parseAddress(source);
+  if (!parsed || isUnbounded(parsed.rect)) throw invalidArgument(`Not a chart range: "${source}"`);
+  const on = parsed.sheet === undefined ? sheet : context.wb.findSheet(parsed.sheet);
+  if (!on) throw itemNotFound(`worksheet "${parsed.sheet}"`);
+  return { sheet: on, rect: parsed.rect };
+}
+
+const fullAddress = (t: { sheet: SheetState; rect: Rect }): string =>
+  `${quoteSheet(t.sheet.name)}!${rectAddress(t.rect)}`;
+
+function isNumeric(v: StoredValue | null): boolean {
+  return typeof v === "number" || v === null;
+}
+
+export class FakeChartCollection extends ClientCollection<ChartState, FakeChart, SheetState> {
+  protected itemsOf(s: SheetState): ChartState[] {
+    return s.charts;
+  }
+  protected proxy(chart: ChartState): FakeChart {
+    return new FakeChart(this.context, `charts(${JSON.stringify(chart.id)})`, () => {
+      const sheet = this.context.wb.sheets.find((s) => s.charts.includes(chart));
+      return sheet ? { sheet, chart } : null;
+    });
+  }
+
+  /**
+   * Excel's inference, simplified: with seriesBy "Columns" (or "Auto") each column is a series; a first
+   * column that is not numeric, when there are others, gives the categories. "Rows" likewise by rows.
+   */
+  add(type: string, sourceData: FakeRange | string, seriesBy: string = "Auto"): FakeChart {
+    const s = slot<{ sheet: SheetState; chart: ChartState }>();
+    this.queue("add", [type, sourceData, seriesBy], (sheet) => {
+      sheet.assertEditable();
+      if (!CHART_TYPES.includes(type)) throw invalidArgument(`Unknown chart type "${type}"`);
+      if (!["Auto", "Columns", "Rows"].includes(seriesBy)) throw invalidArgument(`seriesBy ${seriesBy}`);
+      const src = chartRange(this.context, sheet, sourceData);
+      const byRows = seriesBy === "Rows";
+      const lines: Rect[] = [];
+      const { rect } = src;
+      if (byRows) for (let r = rect.r0; r <= rect.r1; r++) lines.push({ ...rect, r0: r, r1: r });
+      else for (let c = rect.c0; c <= rect.c1; c++) lines.push({ ...rect, c0: c, c1: c });
+      let categories: Rect | null = null;
+      if (lines.length > 1) {
+        const first = lines[0];
+        let text = false;
+        for (let r = first.r0; r <= first.r1; r++)
+          for (let c = first.c0; c <= first.c1; c++) if (!isNumeric(src.sheet.value(r, c))) text = true;
+        if (text) categories = lines.shift()!;
+      }
+      const chart: ChartState = {
+        id: sheet.wb.newId("chart"),
+        name: `Chart ${sheet.charts.length + 1}`,
+        type,
+        title: "",
+        from: null,
+        to: null,
+        series: lines.map((line, i) => ({
+          name: `Series${i + 1}`,
+          values: fullAddress({ sheet: src.sheet, rect: line }),
+          xValues: categories ? fullAddress({ sheet: src.sheet, rect: categories }) : null,
+        })),
+      };
+      sheet.charts.push(chart);
+      s.set({ sheet, chart });
+    });
+    return new FakeChart(this.context, `${this._path}.add(${JSON.stringify(type)})`, s.resolver);
+  }
+
+  getItem(name: string): FakeChart {
+    return new FakeChart(this.context, `${this._path}.getItem(${JSON.stringify(name)})`, () => {
+      const sheet = this._target();
+      const chart = sheet.charts.find((c) => c.name.toLowerCase() === name.toLowerCase());
+      return must(chart ? { sheet, chart } : null, `chart "${name}"`);
+    });
+  }
+}
+
+interface ChartTarget {
+  sheet: SheetState;
+  chart: ChartState;
+}
+
+export class FakeChart extends ClientObject<ChartTarget> {
+  protected snapshot(t: ChartTarget, prop: string): unknown {
+    switch (prop) {
+      case "id":
+        return t.chart.id;
+      case "name":
+        return t.chart.name;
+      case "chartType":
+        return t.chart.type;
+      default:
+        throw invalidArgument(`Unknown chart property "${prop}"`);
+    }
+  }
+  protected defaultProps(): string[] {
+    return ["id", "name", "chartType"];
+  }
+  get name(): string {
+    return this.get("name");
+  }
+  set name(v: string) {
+    this.queue("name", [v], (t) => {
+      t.sheet.assertEditable();
+      if (typeof v !== "string" || v.trim() === "" || v.length > 255)
+        throw invalidArgument(`chart name ${v}`);
+      t.chart.name = v;
+    });
+  }
+  get chartType(): string {
+    return this.get("chartType");
+  }
+  get title(): FakeChartTitle {
+    return this.child(
+      "title",
+      () => new FakeChartTitle(this.context, `${this._path}.title`, () => this._resolve()),
+    );
+  }
+  get series(): FakeChartSeriesCollection {
+    return this.child(
+      "series",
+      () => new FakeChartSeriesCollection(this.context, `${this._path}.series`, () => this._resolve()),
+    );
+  }
+  /** Places the chart over the cells from `startCell` to `endCell` (both on the chart's sheet). */
+  setPosition(startCell: FakeRange | string, endCell?: FakeRange | string): void {
+    this.queue("setPosition", [startCell, endCell ?? null], (t) => {
+      t.sheet.assertEditable();
+      const cell = (c: FakeRange | string) => {
+        const r = chartRange(this.context, t.sheet, c);
+        if (r.sheet !== t.sheet) throw invalidArgument("The chart's position must be on its own sheet.");
+        return rectAddress({ r0: r.rect.r0, c0: r.rect.c0, r1: r.rect.r0, c1: r.rect.c0 });
+      };
+      t.chart.from = cell(startCell);
+      t.chart.to = endCell === undefined ? null : cell(endCell);
+    });
+  }
+  delete(): void {
+    this.queue("delete", [], (t) => {
+      t.sheet.assertEditable();
+      t.sheet.charts.splice(t.sheet.charts.indexOf(t.chart), 1);
+    });
+  }
+}
+
+export class FakeChartTitle extends ClientObject<ChartTarget> {
+  protected snapshot(t: ChartTarget, prop: string): unknown {
+    if (prop === "text") return t.chart.title;
+    throw invalidArgument(`Unknown chart title property "${prop}"`);
+  }
+  protected defaultProps(): string[] {
+    return ["text"];
+  }
+  get text(): string {
+    return this.get("text");
+  }
+  set text(v: string) {
+    this.queue("text", [v], (t) => {
+      t.sheet.assertEditable();
+      if (typeof v !== "string") throw invalidArgument("A chart title must be text.");
+      t.chart.title = v;
+    });
+  }
+}
+
+interface SeriesTarget extends ChartTarget {
+  index: number;
+}
+
+export class FakeChartSeriesCollection extends ClientCollection<number, FakeChartSeries, ChartTarget> {
+  protected itemsOf(t: ChartTarget): number[] {
+    return t.chart.series.map((_, i) => i);
+  }
+  protected proxy(index: number): FakeChartSeries {
+    return this.getItemAt(index);
+  }
+  override getCount(): ClientResult<number> {
+    return this.result("getCount", (t) => t.chart.series.length);
+  }
+  getItemAt(index: number): FakeChartSeries {
+    return new FakeChartSeries(this.context, `${this._path}.getItemAt(${index})`, () => {
+      const t = this._target();
+      return must(index >= 0 && index < t.chart.series.length ? { ...t, index } : null, `series ${index}`);
+    });
+  }
+  /** A new, empty series (ExcelApi 1.7). */
+  add(name?: string): FakeChartSeries {
+    const s = slot<SeriesTarget>();
+    this.queue(
+      "add",
+      [name ?? null],
+      (t) => {
+        t.sheet.assertEditable();
+        t.chart.series.push({
+          name: name ?? `Series${t.chart.series.length + 1}`,
+          values: "",
+          xValues: null,
+        });
+        s.set({ ...t, index: t.chart.series.length - 1 });
+      },
+      "1.7",
+    );
+    return new FakeChartSeries(this.context, `${this._path}.add(${JSON.stringify(name ?? "")})`, s.resolver);
+  }
+}
+
+export class FakeChartSeries extends ClientObject<SeriesTarget> {
+  protected snapshot(t: SeriesTarget, prop: string): unknown {
+    if (prop === "name") return t.chart.series[t.index].name;
+    throw invalidArgument(`Unknown series property "${prop}"`);
+  }
+  protected defaultProps(): string[] {
+    return ["name"];
+  }
+  get name(): string {
+    return this.get("name");
+  }
+  set name(v: string) {
+    this.queue("name", [v], (t) => {
+      t.sheet.assertEditable();
+      t.chart.series[t.index].name = v;
+    });
+  }
+  /** The series' values: one row or one column of cells (ExcelApi 1.7). */
+  setValues(source: FakeRange | string): void {
+    this.queue(
+      "setValues",
+      [source],
+      (t) => {
+        t.sheet.assertEditable();
+        const r = chartRange(this.context, t.sheet, source);
+        if (rectRows(r.rect) > 1 && rectColumns(r.rect) > 1)
+          throw invalidArgument("Series values must be one row or one column.");
+        t.chart.series[t.index].values = fullAddress(r);
+      },
+      "1.7",
+    );
+  }
+  /** The series' categories (ExcelApi 1.7). */
+  setXAxisValues(source: FakeRange | string): void {
+    this.queue(
+      "setXAxisValues",
+      [source],
+      (t) => {
+        t.sheet.assertEditable();
+        const r = chartRange(this.context, t.sheet, source);
+        if (rectRows(r.rect) > 1 && rectColumns(r.rect) > 1)
+          throw invalidArgument("Categories must be one row or one column.");
+        t.chart.series[t.index].xValues = fullAddress(r);
+      },
+      "1.7",
+    );
   }
 }
 
@@ -1036,6 +1484,7 @@ export class FakeRange extends ClientObject<RangeTarget> {
   }
   set values(input: unknown[][]) {
     this.queue("values", [input], (t, sync) => {
+      t.sheet.assertEditable();
       writeGrid(t, input, "values", (r, c, v) => t.sheet.writeValue(r, c, v));
       if (t.sheet.wb.enableEvents)
         sync.events.push(this.context.engine.changeEvent(t.sheet, t.rect, "ThisLocalAddin"));
@@ -1047,6 +1496,7 @@ export class FakeRange extends ClientObject<RangeTarget> {
   }
   set formulas(input: unknown[][]) {
     this.queue("formulas", [input], (t, sync) => {
+      t.sheet.assertEditable();
       writeGrid(t, input, "formulas", (r, c, v) => t.sheet.writeFormula(r, c, v));
       if (t.sheet.wb.enableEvents)
         sync.events.push(this.context.engine.changeEvent(t.sheet, t.rect, "ThisLocalAddin"));
@@ -1058,6 +1508,7 @@ export class FakeRange extends ClientObject<RangeTarget> {
   }
   set numberFormat(input: unknown[][]) {
     this.queue("numberFormat", [input], (t) => {
+      t.sheet.assertEditable();
       if (!Array.isArray(input)) {
         if (typeof input !== "string") throw invalidArgument("A number format must be a string.");
         t.sheet.setNumberFormatLayer(t.rect, input);
@@ -1104,6 +1555,7 @@ export class FakeRange extends ClientObject<RangeTarget> {
 
   merge(across = false): void {
     this.queue("merge", [across], (t) => {
+      t.sheet.assertEditable();
       const rects: Rect[] = across
         ? Array.from({ length: rectRows(t.rect) }, (_, i) => ({
             ...t.rect,
@@ -1134,6 +1586,7 @@ export class FakeRange extends ClientObject<RangeTarget> {
   clear(applyTo: string = "All"): void {
     this.queue("clear", [applyTo], (t) => {
       const { rect, sheet } = t;
+      sheet.assertEditable();
       if (applyTo === "All" || applyTo === "Contents") {
         const r1 = Math.min(rect.r1, sheet.values.length - 1);
         for (let r = rect.r0; r <= r1; r++) {
@@ -1167,6 +1620,7 @@ class StyleTarget<T extends { sheet: SheetState; rect: Rect }> extends ClientObj
   }
   protected setStyle(prop: string, value: unknown, check?: (v: unknown) => unknown): void {
     this.queue(prop, [value], (t) => {
+      t.sheet.assertEditable();
       const v = check ? check(value) : value;
       t.sheet.styles.push({ rect: t.rect, props: { [this.key(prop)]: v } });
     });
@@ -1204,6 +1658,7 @@ export class FakeRangeFormat extends StyleTarget<RangeTarget> {
   }
   set columnWidth(v: number) {
     this.queue("columnWidth", [v], (t) => {
+      t.sheet.assertEditable();
       if (typeof v !== "number" || !(v >= 0)) throw invalidArgument(`columnWidth ${v}`);
       for (let c = t.rect.c0; c <= t.rect.c1; c++) t.sheet.columnWidths.set(c, v);
     });

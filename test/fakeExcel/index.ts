@@ -8,9 +8,11 @@
  * Excel (a leading apostrophe keeps text as text); sheets, visibility (VeryHidden included), positions,
  * tab colours; values, number formats, formulas, styles, merges, column widths; conditional formats
  * (Custom and DataBar, with priorities), list validations, tables, workbook names, freeze panes, page
- * layout; suspended calculation / screen updating; runtime.enableEvents and worksheets.onChanged (with
+ * layout (margins, centre footer), gridlines, sheet protection (a protected sheet refuses changes to cells,
+ * formats and charts, as Excel does), charts (add, title, series, position); Excel.createWorkbook (the
+ * base64 .xlsx files are kept for assertions); suspended calculation / screen updating; runtime.enableEvents and worksheets.onChanged (with
  * triggerSource from ExcelApi 1.14); requirement sets up to a configurable ExcelApi version; document
- * settings, display language, theme, Office.onReady, Office.actions.associate, Office.addin.showAsTaskpane.
+ * settings, display language, platform, theme, Office.onReady, Office.actions.associate, Office.addin.showAsTaskpane.
  *
  * Every sync's request and response size is estimated (JSON bytes) and checked against limits
  * (default 5 MB, Excel on the web's); a test can make the next syncs fail with cell-edit or busy errors.
@@ -28,6 +30,8 @@ import {
   parseAddress,
   rectAddress,
   type CfState,
+  type ChartState,
+  type ProtectionState,
   type SheetState,
   type StoredValue,
   type ValidationState,
@@ -46,6 +50,8 @@ export interface FakeOfficeOptions {
   /** Sheets of the new workbook (default one empty "Sheet1", as Excel starts). */
   sheets?: string[];
   displayLanguage?: string;
+  /** Office.context.platform: "PC" (default), "OfficeOnline", "Mac"… */
+  platform?: string;
   /** Office.context.officeTheme.bodyBackgroundColor; undefined leaves officeTheme undefined. */
   bodyBackgroundColor?: string;
   /** Request / response payload limits per sync, in bytes (default 5 MB each, Excel on the web). */
@@ -85,6 +91,14 @@ export interface FakeSheetView {
   columnWidths(): Map<number, number>;
   freeze(): { rows: number; columns: number } | null;
   pageLayout(): SheetState["pageLayout"];
+  /** Print margins in points. */
+  pageMargins(): SheetState["pageMargins"];
+  /** The centre footer of every page ("" when none). */
+  readonly centerFooter: string;
+  readonly showGridlines: boolean;
+  protection(): ProtectionState;
+  /** The sheet's charts, in the order they were added. */
+  charts(): ChartState[];
   /** Raw state (for tests that need more). */
   readonly state: SheetState;
 }
@@ -122,6 +136,10 @@ export interface FakeExcelHandle {
   /** Functions registered with Office.actions.associate. */
   readonly actions: Map<string, (...args: unknown[]) => unknown>;
   readonly paneShown: number;
+  /** The base64 .xlsx files given to Excel.createWorkbook, in order. */
+  readonly createdWorkbooks: readonly string[];
+  /** The next `times` calls of Excel.createWorkbook fail with this error. */
+  failNextCreateWorkbook(error: FakeOfficeError, times?: number): void;
   readonly selection: { sheet: string; address: string } | null;
   readonly activeSheet: string | null;
   /** Removes the globals. */
@@ -197,6 +215,21 @@ function sheetView(s: SheetState): FakeSheetView {
     pageLayout() {
       return s.pageLayout;
     },
+    pageMargins() {
+      return { ...s.pageMargins };
+    },
+    get centerFooter() {
+      return s.centerFooter;
+    },
+    get showGridlines() {
+      return s.showGridlines;
+    },
+    protection() {
+      return { ...s.protection };
+    },
+    charts() {
+      return s.charts.map((c) => ({ ...c, series: c.series.map((x) => ({ ...x })) }));
+    },
   };
 }
 
@@ -225,6 +258,9 @@ export function installFakeOffice(opts: FakeOfficeOptions = {}): FakeExcelHandle
   let saved: Record<string, unknown> = { ...(opts.settings ?? {}) };
   const actions = new Map<string, (...args: unknown[]) => unknown>();
   let paneShown = 0;
+  const createdWorkbooks: string[] = [];
+  const createFailures: FakeOfficeError[] = [];
+  const platform = opts.platform ?? "PC";
 
   const Excel = {
     run<T>(
@@ -245,6 +281,32 @@ export function installFakeOffice(opts: FakeOfficeOptions = {}): FakeExcelHandle
       return engine.run(ctx, batch);
     },
     RequestContext: FakeRequestContext,
+    /**
+     * Opens a new workbook from a base64 .xlsx (ExcelApi 1.8). Refuses what Excel cannot open: text
+     * that is not base64, or bytes that are not a zip package.
+     */
+    createWorkbook(base64?: string): Promise<void> {
+      return new Promise<void>((resolve, reject) =>
+        setTimeout(() => {
+          const failure = createFailures.shift();
+          if (failure) return reject(failure);
+          if (!engine.supports("1.8"))
+            return reject(new FakeOfficeError("ApiNotFound", "Excel.createWorkbook needs ExcelApi 1.8."));
+          if (base64 !== undefined) {
+            let head = "";
+            try {
+              head = atob(base64.slice(0, 8));
+            } catch {
+              return reject(invalidArgument("The workbook is not base64."));
+            }
+            if (!head.startsWith("PK\u0003\u0004"))
+              return reject(invalidArgument("The workbook is not an .xlsx file."));
+          }
+          createdWorkbooks.push(base64 ?? "");
+          resolve();
+        }, 0),
+      );
+    },
     ErrorCodes: {
       invalidOperationInCellEditMode: "InvalidOperationInCellEditMode",
       accessDenied: "AccessDenied",
@@ -255,18 +317,27 @@ export function installFakeOffice(opts: FakeOfficeOptions = {}): FakeExcelHandle
     },
     ConditionalFormatType: { custom: "Custom", dataBar: "DataBar" },
     SheetVisibility: { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" },
+    ChartSeriesBy: { auto: "Auto", columns: "Columns", rows: "Rows" },
+    ChartType: {
+      columnClustered: "ColumnClustered",
+      barClustered: "BarClustered",
+      pie: "Pie",
+      line: "Line",
+    },
   };
 
   const Office = {
     onReady(callback?: (info: { host: string; platform: string }) => void) {
-      const info = { host: "Excel", platform: "PC" };
+      const info = { host: "Excel", platform };
       callback?.(info);
       return Promise.resolve(info);
     },
     HostType: { Excel: "Excel" },
+    PlatformType: { PC: "PC", OfficeOnline: "OfficeOnline", Mac: "Mac", iOS: "iOS", Android: "Android" },
     AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
     context: {
       displayLanguage: opts.displayLanguage ?? "vi-VN",
+      platform,
       officeTheme:
         opts.bodyBackgroundColor === undefined
           ? undefined
@@ -383,6 +454,10 @@ export function installFakeOffice(opts: FakeOfficeOptions = {}): FakeExcelHandle
     actions,
     get paneShown() {
       return paneShown;
+    },
+    createdWorkbooks,
+    failNextCreateWorkbook(error, times = 1) {
+      for (let i = 0; i < times; i++) createFailures.push(error);
     },
     get selection() {
       return wb.selection;

@@ -1,10 +1,10 @@
 /**
  * The fake workbook's state: sheets with cells, number formats, styles, merges, conditional formats,
- * validations, freeze panes and page layout; workbook names and tables. Plain data with the few rules
+ * validations, freeze panes, page layout (margins and footer too), gridlines, protection and charts; workbook names and tables. Plain data with the few rules
  * of Excel that matter to the office.js port (how typed text becomes a number, a formula or text; sheet
  * name rules; the last visible sheet). No office.js proxies here (see client.ts).
  */
-import { invalidArgument, invalidOperation, itemAlreadyExists } from "./errors";
+import { FakeOfficeError, invalidArgument, invalidOperation, itemAlreadyExists } from "./errors";
 
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLUMNS = 16_384;
@@ -230,6 +230,40 @@ export interface PageLayoutState {
   printTitleRows: string | null;
 }
 
+/** Print margins in points (Excel's defaults: 0.7" left and right, 0.75" top and bottom, 0.3" header and footer). */
+export interface PageMarginsState {
+  leftMargin: number;
+  rightMargin: number;
+  topMargin: number;
+  bottomMargin: number;
+  headerMargin: number;
+  footerMargin: number;
+}
+
+/** A chart's series: its name and the A1 addresses (with the sheet) of its values and categories. */
+export interface ChartSeriesState {
+  name: string;
+  values: string;
+  xValues: string | null;
+}
+
+export interface ChartState {
+  id: string;
+  name: string;
+  type: string;
+  title: string;
+  /** The cells the chart spans (setPosition), null until placed. */
+  from: string | null;
+  to: string | null;
+  series: ChartSeriesState[];
+}
+
+/** Worksheet.protection: protected or not, and the options it was protected with. */
+export interface ProtectionState {
+  protected: boolean;
+  options: Record<string, unknown> | null;
+}
+
 const cellKey = (r: number, c: number): number => r * MAX_COLUMNS + c;
 
 export class SheetState {
@@ -253,6 +287,19 @@ export class SheetState {
     zoom: null,
     printTitleRows: null,
   };
+  pageMargins: PageMarginsState = {
+    leftMargin: 50.4,
+    rightMargin: 50.4,
+    topMargin: 54,
+    bottomMargin: 54,
+    headerMargin: 21.6,
+    footerMargin: 21.6,
+  };
+  /** headersFooters.defaultForAllPages.centerFooter ("" when none). */
+  centerFooter = "";
+  showGridlines = true;
+  protection: ProtectionState = { protected: false, options: null };
+  readonly charts: ChartState[] = [];
 
   constructor(
     readonly wb: WorkbookState,
@@ -388,6 +435,16 @@ export class SheetState {
       }
     }
     return r1 < 0 ? null : { r0, c0, r1, c1 };
+  }
+
+  /** What Excel refuses on a protected sheet: changing cells, formats or charts (AccessDenied). */
+  assertEditable(): void {
+    if (this.protection.protected) {
+      throw new FakeOfficeError(
+        "AccessDenied",
+        "The cell or chart you're trying to change is on a protected sheet. You can't perform this operation.",
+      );
+    }
   }
 
   /** The effective style of a cell: the props of every style entry covering it, later ones winning. */

@@ -44,6 +44,48 @@ export const cliStrings: Strings = {
   "cli.step.save": ["Đang lưu tệp {file}…", "Saving {file}…"],
   "cli.step.sample": ["Đang tạo sổ dữ liệu mẫu Hà Tĩnh…", "Building the Hà Tĩnh sample workbook…"],
   "cli.wrote": ["Đã ghi {file}", "Wrote {file}"],
+  "cli.step.reports": ["Đang lập báo cáo…", "Building the reports…"],
+  "cli.reports.wroteZip": [
+    "Đã ghi {file} (tệp nén gồm {count} báo cáo trên)",
+    "Wrote {file} (a zip of the {count} reports above)",
+  ],
+  "cli.reports.unknownDept": [
+    "Không có sở, ngành nào tên «{name}» trong sheet chỉ tiêu (cột sở, ngành phụ trách).",
+    "No department named “{name}” in the indicators sheet (lead department column).",
+  ],
+  "cli.reports.deptList": ["Các sở, ngành có trong sổ:", "Departments in the workbook:"],
+  "cli.reports.noDepts": [
+    "Sổ chưa ghi sở, ngành phụ trách cho chỉ tiêu nào.",
+    "The workbook names no lead department for any indicator.",
+  ],
+  "cli.reports.none": [
+    "Không có báo cáo nào để lập: không có sở, ngành nào và đã bỏ báo cáo tổng hợp (--no-summary).",
+    "No report to build: no department, and the summary was left out (--no-summary).",
+  ],
+  "cli.error.badDate": [
+    "Ngày không hợp lệ cho --date: {value} (dạng YYYY-MM-DD, ví dụ 2026-11-27)",
+    "Invalid date for --date: {value} (format YYYY-MM-DD, e.g. 2026-11-27)",
+  ],
+  "cli.error.write": [
+    "Không ghi được báo cáo vào {dir}: {reason}",
+    "Cannot write the reports to {dir}: {reason}",
+  ],
+  "cli.pdf.converting": [
+    "Đang chuyển {count} báo cáo sang PDF bằng LibreOffice…",
+    "Converting {count} reports to PDF with LibreOffice…",
+  ],
+  "cli.pdf.noSoffice": [
+    "Không tạo PDF: máy này chưa cài LibreOffice (không tìm thấy lệnh soffice). Các tệp .xlsx vẫn được ghi. Cài LibreOffice (Debian/Ubuntu: apt-get install libreoffice-calc) rồi chạy lại với --pdf.",
+    "PDFs skipped: LibreOffice is not installed on this machine (no soffice command found). The .xlsx files were written. Install LibreOffice (Debian/Ubuntu: apt-get install libreoffice-calc) and run again with --pdf.",
+  ],
+  "cli.pdf.timeout": [
+    "Không chuyển được {file} sang PDF: LibreOffice không xong sau {seconds} giây.",
+    "Could not convert {file} to PDF: LibreOffice did not finish within {seconds} seconds.",
+  ],
+  "cli.pdf.failed": [
+    "Không chuyển được {file} sang PDF ({detail}).",
+    "Could not convert {file} to PDF ({detail}).",
+  ],
   "cli.templateWritten": [
     "Đã tạo mẫu nhập liệu {file} (bộ tiêu chí {set}, năm {year})",
     "Template written to {file} (criteria set {set}, year {year})",

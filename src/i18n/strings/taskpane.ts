@@ -214,9 +214,57 @@ export const taskpaneStrings: Strings = {
   "pane.mapping.unsaved": ["Có thay đổi chưa lưu.", "Unsaved changes."],
 
   // ------------------------------------------------------------ reports
-  "pane.reports.heading": ["Báo cáo", "Reports"],
-  "pane.reports.body": [
-    "Các biểu báo cáo sẽ có trong phiên bản tiếp theo. Hiện tại, kết quả nằm ở các trang KQ của sổ (KQ Tỉnh, KQ Huyện, KQ Xã…).",
-    "Report forms arrive in the next version. For now, the results are on the KQ sheets of the workbook (KQ Tỉnh, KQ Huyện, KQ Xã…).",
+  "pane.reports.heading": ["Xuất báo cáo", "Export reports"],
+  "pane.reports.hintWorkbooks": [
+    "Mỗi báo cáo mở thành một sổ Excel mới. Sổ đang mở không thay đổi.",
+    "Each report opens as a new Excel workbook. This workbook does not change.",
   ],
+  "pane.reports.hintSheets": [
+    "Báo cáo được thêm vào sổ này thành các trang “BC …”. Số liệu bạn đã nhập không thay đổi.",
+    "The reports are added to this workbook as “BC …” sheets. Nothing you typed is changed.",
+  ],
+  "pane.reports.loading": ["Đang đọc sổ để tìm các sở, ngành…", "Reading the workbook for departments…"],
+  "pane.reports.unusable": [
+    "Sổ chưa có chỉ tiêu hoặc địa bàn nào để báo cáo. Xem mục Cảnh báo.",
+    "The workbook has no indicators or localities to report on yet. See Issues.",
+  ],
+  "pane.reports.choose": ["Báo cáo cần xuất", "Reports to export"],
+  "pane.reports.all": ["Chọn tất cả ({count})", "Select all ({count})"],
+  "pane.reports.indicators": ["{count} chỉ tiêu", "{count} indicators"],
+  "pane.reports.noDepartments": [
+    "Bảng tiêu chí chưa ghi sở, ngành phụ trách: chỉ có báo cáo tổng hợp.",
+    "The criteria sheet names no lead departments: only the summary is available.",
+  ],
+  "pane.reports.summary": ["Báo cáo tổng hợp của tỉnh", "Province summary"],
+  "pane.reports.date": ["Ngày báo cáo", "Report date"],
+  "pane.reports.dateInvalid": ["Hãy chọn một ngày hợp lệ.", "Choose a valid date."],
+  "pane.reports.export": ["Xuất báo cáo", "Export reports"],
+  "pane.reports.zip": ["Tải tất cả (.zip)", "Download all (.zip)"],
+  "pane.reports.preparing": ["Đang chuẩn bị báo cáo…", "Preparing the reports…"],
+  "pane.reports.progress": [
+    "Đang tạo báo cáo {current}/{total}: {name}…",
+    "Making report {current} of {total}: {name}…",
+  ],
+  "pane.reports.progressLabel": ["Tiến trình xuất báo cáo", "Report export progress"],
+  "pane.reports.doneWorkbooks": [
+    "Đã mở {count} báo cáo, mỗi báo cáo trong một sổ mới.",
+    "Opened {count} reports, each in a new workbook.",
+  ],
+  "pane.reports.doneSheets": [
+    "Đã thêm {count} báo cáo vào sổ này:",
+    "Added {count} reports to this workbook:",
+  ],
+  "pane.reports.doneZip": ["Đã tải xuống {name} ({count} báo cáo).", "Downloaded {name} ({count} reports)."],
+  "pane.reports.charts": ["Đã vẽ {count} biểu đồ.", "Drew {count} charts."],
+  "pane.reports.chartsSkipped": [
+    "Phiên bản Excel này không vẽ được {count} biểu đồ; số liệu vẫn có trong báo cáo.",
+    "This version of Excel could not draw {count} charts; the figures are in the reports.",
+  ],
+  "pane.reports.renamed": [
+    "Trang “{name}” là của bạn nên được giữ nguyên; báo cáo ghi vào “{used}”.",
+    "The sheet “{name}” is yours and was left alone; the report went to “{used}”.",
+  ],
+  "pane.reports.nothing": ["Không có báo cáo nào được chọn.", "No report is selected."],
+  "pane.reports.failed": ["Không xuất được báo cáo", "The reports could not be exported"],
+  "pane.reports.dryFailed": ["Không đọc được sổ", "Could not read the workbook"],
 };
