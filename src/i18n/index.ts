@@ -47,10 +47,23 @@ export type Params = Record<string, string | number>;
  * grouped, so years read "2022", never "2.022".
  */
 export function formatNumber(lang: Lang, value: number, maxFractionDigits = 2): string {
-  return value.toLocaleString(lang === "vi" ? "vi-VN" : "en-US", {
-    maximumFractionDigits: maxFractionDigits,
-    useGrouping: Math.abs(value) >= 10000,
-  });
+  return numberFormat(lang, maxFractionDigits, Math.abs(value) >= 10000).format(value);
+}
+
+/** Formatters are costly to build (tens of µs): one per language, precision and grouping. */
+const FORMATS = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(lang: Lang, maxFractionDigits: number, grouping: boolean): Intl.NumberFormat {
+  const key = `${lang}|${maxFractionDigits}|${grouping ? 1 : 0}`;
+  let f = FORMATS.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(lang === "vi" ? "vi-VN" : "en-US", {
+      maximumFractionDigits: maxFractionDigits,
+      useGrouping: grouping,
+    });
+    FORMATS.set(key, f);
+  }
+  return f;
 }
 
 /** Translates `key`, filling {placeholders}. Unknown keys are a bug: they throw in tests. */
