@@ -7,6 +7,7 @@ import type { CellPosition } from "../../workbook/a1";
 import { MAX_COLUMNS, MAX_ROWS } from "../../workbook/a1";
 import { escapeAttr, isSpace, prefixOf, rawAttr, rootPrefix } from "../patch/xmlText";
 import { NS_A, NS_CHART, NS_R } from "./chartXml";
+import { childrenAfter } from "../patch/worksheetOrder";
 
 export const NS_XDR = "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing";
 
@@ -112,21 +113,8 @@ export function appendAnchors(drawing: string, anchors: readonly string[]): stri
 
 // ---------------------------------------------------------------- the worksheet
 
-/**
- * Children of CT_Worksheet that come after <drawing>, in schema order (ECMA-376 Part 1, sml.xsd; drawingHF
- * from ISO/IEC 29500). The drawing element goes before the first of these the sheet has.
- */
-const AFTER_DRAWING = new Set([
-  "legacyDrawing",
-  "legacyDrawingHF",
-  "drawingHF",
-  "picture",
-  "oleObjects",
-  "controls",
-  "webPublishItems",
-  "tableParts",
-  "extLst",
-]);
+/** Children of CT_Worksheet that come after <drawing>: the drawing element goes before the first of these. */
+const AFTER_DRAWING = childrenAfter("drawing");
 
 /** A top-level child of the worksheet, after its cells. */
 interface TopElement {

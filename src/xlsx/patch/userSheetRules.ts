@@ -17,33 +17,11 @@ import type { ConditionalRule } from "../../workbook/sheetSpec";
 import { HIGHLIGHT_PALETTE } from "../../workbook/highlightPalette";
 import { canonicalRange, isToolRule, markFormula, ruleFormula } from "../conditionalFormats";
 import type { StyleBook } from "./stylesXml";
+import { childrenAfter } from "./worksheetOrder";
 import { decodeXml, escapeAttr, escapeRe, escapeText, isSpace, rawAttr } from "./xmlText";
 
 /** Top-level elements of CT_Worksheet that come after <conditionalFormatting>. */
-const AFTER_CONDITIONAL_FORMATS = new Set([
-  "dataValidations",
-  "hyperlinks",
-  "printOptions",
-  "pageMargins",
-  "pageSetup",
-  "headerFooter",
-  "rowBreaks",
-  "colBreaks",
-  "customProperties",
-  "cellWatches",
-  "ignoredErrors",
-  "smartTags",
-  "drawing",
-  "legacyDrawing",
-  "legacyDrawingHF",
-  "drawingHF",
-  "picture",
-  "oleObjects",
-  "controls",
-  "webPublishItems",
-  "tableParts",
-  "extLst",
-]);
+const AFTER_CONDITIONAL_FORMATS = childrenAfter("conditionalFormatting");
 
 interface TopElement {
   /** Qualified name as written ("conditionalFormatting", "x:extLst"). */
