@@ -23,29 +23,42 @@ export function defaultOutputPath(input: string): string {
   return path.join(dir, `${name}-ketqua.xlsx`);
 }
 
-export async function runRecalc(
-  opts: RecalcCommandOptions,
+/**
+ * Opens the input workbook and its mapping file, as `recalc` and `reports` both read them; says what
+ * went wrong (vi/en) and returns null when either cannot be read.
+ *
+ * The patching port changes only the tool's own parts of the package: the planner's charts, pivot
+ * tables, images and macros pass through byte for byte, and big workbooks stay cheap.
+ */
+export async function openInput(
+  opts: { input: string; mapping?: string; lang: Lang },
   con: Console,
-): Promise<{ code: 0 | 1 | 2; outcome?: RecalcOutcome }> {
+): Promise<{ port: XlsxPatchPort; mapping?: ColumnMapping } | null> {
   const { lang } = opts;
-  // The patching port changes only the tool's own parts of the package: the planner's charts,
-  // pivot tables, images and macros pass through byte for byte, and big workbooks stay cheap.
   let port: XlsxPatchPort;
   try {
     port = await XlsxPatchPort.fromFile(opts.input);
   } catch (e) {
     con.err(t(lang, "cli.error.open", { file: opts.input, reason: (e as Error).message }));
-    return { code: 2 };
+    return null;
   }
-  let mapping: ColumnMapping | undefined;
-  if (opts.mapping) {
-    try {
-      mapping = JSON.parse(await fs.readFile(opts.mapping, "utf8")) as ColumnMapping;
-    } catch (e) {
-      con.err(t(lang, "cli.error.mapping", { file: opts.mapping, reason: (e as Error).message }));
-      return { code: 2 };
-    }
+  if (!opts.mapping) return { port };
+  try {
+    return { port, mapping: JSON.parse(await fs.readFile(opts.mapping, "utf8")) as ColumnMapping };
+  } catch (e) {
+    con.err(t(lang, "cli.error.mapping", { file: opts.mapping, reason: (e as Error).message }));
+    return null;
   }
+}
+
+export async function runRecalc(
+  opts: RecalcCommandOptions,
+  con: Console,
+): Promise<{ code: 0 | 1 | 2; outcome?: RecalcOutcome }> {
+  const { lang } = opts;
+  const opened = await openInput(opts, con);
+  if (!opened) return { code: 2 };
+  const { port, mapping } = opened;
 
   const outcome = await recalculate(port, {
     mapping,

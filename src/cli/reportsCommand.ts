@@ -11,15 +11,13 @@
  * or a PDF could not be made, 2 unusable input or bad options (unknown department, bad date, a
  * folder that cannot be written): options and input are checked before any file is written.
  */
-import { promises as fs } from "fs";
 import { applicableIndicators } from "../domain/levelPlan";
 import { foldText } from "../domain/text";
 import { t, type Lang } from "../i18n";
-import type { ColumnMapping } from "../workbook/reader";
 import { recalculate, type RecalcOutcome } from "../workbook/recalc";
 import { buildReports } from "../workbook/reports/buildReports";
 import type { ReportDate, ReportDoc } from "../workbook/reports/types";
-import { XlsxPatchPort } from "../xlsx/patch/xlsxPatchPort";
+import { openInput } from "./recalcCommand";
 import { writeReports } from "../xlsx/reportFile";
 import { exitCodeFor, printIssues, type Console } from "./io";
 import { convertToPdf, findSoffice } from "./pdf";
@@ -118,22 +116,9 @@ export async function runReports(opts: ReportsCommandOptions, con: Console): Pro
   }
 
   // Read as `recalc` does (the patching port), but never save: the input file is only read.
-  let port: XlsxPatchPort;
-  try {
-    port = await XlsxPatchPort.fromFile(opts.input);
-  } catch (e) {
-    con.err(t(lang, "cli.error.open", { file: opts.input, reason: (e as Error).message }));
-    return fail();
-  }
-  let mapping: ColumnMapping | undefined;
-  if (opts.mapping) {
-    try {
-      mapping = JSON.parse(await fs.readFile(opts.mapping, "utf8")) as ColumnMapping;
-    } catch (e) {
-      con.err(t(lang, "cli.error.mapping", { file: opts.mapping, reason: (e as Error).message }));
-      return fail();
-    }
-  }
+  const opened = await openInput(opts, con);
+  if (!opened) return fail();
+  const { port, mapping } = opened;
 
   const outcome = await recalculate(port, {
     mapping,
