@@ -171,6 +171,17 @@ describe("ntm-planner reports", () => {
     expect(b.con.stderr().join("\n")).toContain("Không thể tính");
   });
 
+  it("exits 2 naming the file when the --mapping file cannot be read, and writes nothing", async () => {
+    const dir = await tempDir();
+    const mapping = path.join(dir, "anh-xa.json");
+    await fs.writeFile(mapping, "{ không phải JSON");
+    const bad = await run({ mapping });
+    expect(bad.code).toBe(2);
+    expect(bad.written).toEqual([]);
+    expect(bad.con.stderr().join("\n")).toContain("anh-xa.json");
+    expect(await fs.readdir(bad.outDir)).toEqual([]);
+  });
+
   it("with --pdf and no LibreOffice, writes the .xlsx files, says the PDFs were skipped, keeps the exit code", async () => {
     const { code, written, con } = await run({ pdf: true, soffice: null, departments: [departments[0]] });
     expect(code).toBe(1);
