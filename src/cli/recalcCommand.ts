@@ -2,7 +2,7 @@
 import { promises as fs } from "fs";
 import * as path from "path";
 import { t, type Lang } from "../i18n";
-import type { ColumnMapping } from "../workbook/reader";
+import type { ColumnMapping } from "../workbook/read/reader";
 import { recalculate, type RecalcOutcome } from "../workbook/recalc";
 import { resultsToJson } from "../workbook/resultsJson";
 import { summaryLines } from "../workbook/summary";

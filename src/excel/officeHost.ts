@@ -22,7 +22,7 @@
  * - addCharts: native charts on report sheets (charts.ts), through the queue.
  * - downloadFile: a Blob URL clicked through a hidden <a download>, revoked a minute later.
  */
-import type { ColumnMapping } from "../workbook/reader";
+import type { ColumnMapping } from "../workbook/read/reader";
 import { HostError, type Host, type HostFeature } from "../taskpane/host";
 import type { ChartSpec } from "../workbook/reports/types";
 import { addCharts } from "./charts";

@@ -20,7 +20,7 @@
  * then sent to the end (priority beyond the last, which Excel clamps to the last), so the plan's rules
  * keep their order and come after every rule the user already has, as in the .xlsx port.
  */
-import { DATA_BAR_COLOUR, HIGHLIGHT_PALETTE } from "../workbook/highlightPalette";
+import { DATA_BAR_COLOUR, HIGHLIGHT_PALETTE } from "../workbook/render/palette";
 import type { ConditionalRule } from "../workbook/sheetSpec";
 import { markFormula, ruleFormula, TOOL_RULE_MARKER } from "../xlsx/conditionalFormats";
 

@@ -3,7 +3,7 @@
  * implementation lives in src/excel/officeHost.ts (the only code that touches `Office`/`Excel`);
  * tests use an in-memory one. Keeping this small is what lets the pane be tested without Excel.
  */
-import type { ColumnMapping } from "../workbook/reader";
+import type { ColumnMapping } from "../workbook/read/reader";
 import type { WorkbookPort } from "../workbook/port";
 import type { ChartSpec } from "../workbook/reports/types";
 

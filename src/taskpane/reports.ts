@@ -20,7 +20,7 @@
 import { applicableIndicators } from "../domain/levelPlan";
 import { foldText, slugify } from "../domain/text";
 import type { Lang } from "../i18n";
-import { chooseOutputNames, ownedAfterWrite, sheetKey } from "../workbook/outputNames";
+import { chooseOutputNames, ownedAfterWrite, sheetKey } from "../workbook/render/outputNames";
 import type { WritePlan } from "../workbook/port";
 import { recalculate, type RecalcOutcome } from "../workbook/recalc";
 import type { ChartSpec, ReportDate, ReportDoc, ReportOptions } from "../workbook/reports/types";

@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from "react";
 import type { RecalcOutcome } from "../workbook/recalc";
-import { inputSheetNames } from "../workbook/reader";
+import { inputSheetNames } from "../workbook/read/reader";
 import type { Host } from "./host";
 import { isRunning, runRecalculation } from "./store";
 

@@ -15,7 +15,7 @@ import type {
 import { SHARE_METRICS } from "../domain/types";
 import { formatNumber, t, type Lang } from "../i18n";
 import { labelOf, METRIC_LABELS } from "../workbook/layout";
-import type { DetectedColumn } from "../workbook/columnDetection";
+import type { DetectedColumn } from "../workbook/read/columnDetection";
 import type { RecalcOutcome } from "../workbook/recalc";
 
 export const pct = (lang: Lang, share: number): string => `${formatNumber(lang, share * 100, 1)}%`;

@@ -7,8 +7,8 @@ import { compareIssues } from "../domain/issues";
 import type { EvaluationResult, Issue, Locality } from "../domain/types";
 import type { Lang } from "../i18n";
 import type { WorkbookPort, WritePlan } from "./port";
-import { readWorkbook, type ColumnMapping, type ReadResult } from "./reader";
-import { renderResults } from "./render";
+import { readWorkbook, type ColumnMapping, type ReadResult } from "./read/reader";
+import { renderResults } from "./render/render";
 import type { ResultsSettings } from "./resultsJson";
 
 export type RecalcStep = "read" | "evaluate" | "render" | "write";

@@ -61,9 +61,9 @@ import {
   type ThresholdScope,
 } from "./layout";
 import type { CellValue, SheetGrid } from "./port";
-import { formatDerived } from "./readCriteria";
-import { defaultTargetComparator } from "./readTargets";
-import { DEFAULT_MONEY_UNIT } from "./settings";
+import { formatDerived } from "./read/criteria";
+import { defaultTargetComparator } from "./read/targets";
+import { DEFAULT_MONEY_UNIT } from "./read/settings";
 import type { ListValidation, OutCell, SheetSpec, StyleSpan } from "./sheetSpec";
 
 // ---------------------------------------------------------------- options

@@ -1,4 +1,4 @@
-import { HIGHLIGHT_PALETTE } from "../workbook/highlightPalette";
+import { HIGHLIGHT_PALETTE } from "../workbook/render/palette";
 import { TOOL_RULE_MARKER, isToolRule, ruleFormula, toExcelFormat } from "./conditionalFormats";
 
 describe("conditional format rules", () => {

@@ -19,7 +19,7 @@
  */
 import type { Worksheet } from "exceljs";
 import type { ConditionalRule } from "../workbook/sheetSpec";
-import { DATA_BAR_COLOUR, HIGHLIGHT_PALETTE } from "../workbook/highlightPalette";
+import { DATA_BAR_COLOUR, HIGHLIGHT_PALETTE } from "../workbook/render/palette";
 import { cellAddress, parseRangeAddress, rangeAddress } from "../workbook/a1";
 import { internals, type CfModel, type CfRuleModel } from "./internals";
 

@@ -3,7 +3,7 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { META_SHEET, type WritePlan } from "../workbook/port";
-import { DATA_BAR_COLOUR } from "../workbook/highlightPalette";
+import { DATA_BAR_COLOUR } from "../workbook/render/palette";
 import type { SheetSpec } from "../workbook/sheetSpec";
 import { XlsxWorkbookPort } from "./xlsxPort";
 import { TOOL_RULE_MARKER } from "./conditionalFormats";

@@ -4,7 +4,7 @@ import { evaluate } from "../../domain/evaluate";
 import type { EvaluationResult, LocalityResult } from "../../domain/types";
 import { parseCellAddress } from "../../workbook/a1";
 import type { SheetGrid } from "../../workbook/port";
-import { readInputs, type ReadResult } from "../../workbook/reader";
+import { readInputs, type ReadResult } from "../../workbook/read/reader";
 import { buildTemplate, HEADER_ROW, specToGrid } from "../../workbook/template";
 import { lacksThreshold } from "./illustrativeThresholds";
 import { buildHaTinhSample, planHaTinhSample, type HaTinhSamplePlan } from "./haTinhSample";

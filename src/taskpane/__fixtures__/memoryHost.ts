@@ -4,7 +4,7 @@
  * Tests only: the pane never loads ExcelJS.
  */
 import { buildHaTinhSample } from "../../cli/sample/haTinhSample";
-import type { ColumnMapping } from "../../workbook/reader";
+import type { ColumnMapping } from "../../workbook/read/reader";
 import type { WorkbookPort } from "../../workbook/port";
 import { buildTemplate } from "../../workbook/template";
 import { writeSheets } from "../../workbook/writeSheets";

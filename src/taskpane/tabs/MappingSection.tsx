@@ -34,7 +34,7 @@ import {
   type DetectedKind,
   type ReadRole,
   type SheetDetection,
-} from "../../workbook/columnDetection";
+} from "../../workbook/read/columnDetection";
 import { SHEET_NAMES } from "../../workbook/layout";
 import { usePane } from "../context";
 import { ErrorBar } from "../ErrorBar";

@@ -6,7 +6,7 @@ import { applicableIndicators, criterionKey } from "../../domain/levelPlan";
 import { foldText } from "../../domain/text";
 import type { IndicatorDef, Level, LocalityResult, Tier } from "../../domain/types";
 import type { RecalcOutcome } from "../recalc";
-import { tierLabel } from "../renderLabels";
+import { tierLabel } from "../render/labels";
 import { buildReports } from "./buildReports";
 import { DEPARTMENT_WIDTHS } from "./departmentReport";
 import { REPORT_MARGINS, settingLines } from "./documentLayout";

@@ -18,8 +18,8 @@
 import type { Comparator, IndicatorDef, Level } from "../../domain/types";
 import { t, type Lang } from "../../i18n";
 import { rangeAddress } from "../a1";
-import { thresholdText, tierLabel, valueCell } from "../renderLabels";
-import { FMT_AMOUNT, FMT_GAP, FMT_SHARE } from "../renderSheet";
+import { thresholdText, tierLabel, valueCell } from "../render/labels";
+import { FMT_AMOUNT, FMT_GAP, FMT_SHARE } from "../render/sheet";
 import type { OutCell, SheetSpec, StyleSpan } from "../sheetSpec";
 import {
   DocumentDraft,

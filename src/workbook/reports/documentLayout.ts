@@ -21,7 +21,7 @@
 import { foldText } from "../../domain/text";
 import { t, type Lang } from "../../i18n";
 import { rangeAddress } from "../a1";
-import { HEADER_FILL, SheetDraft } from "../renderSheet";
+import { HEADER_FILL, SheetDraft } from "../render/sheet";
 import type { OutCell, PageSetup, SheetSpec, StyleSpan } from "../sheetSpec";
 import type { ReportDate } from "./types";
 

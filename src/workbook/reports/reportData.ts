@@ -20,7 +20,7 @@ import type {
 } from "../../domain/types";
 import type { Lang } from "../../i18n";
 import type { RecalcOutcome } from "../recalc";
-import { compareCodes } from "../renderContext";
+import { compareCodes } from "../render/context";
 
 export interface CriterionCounts {
   /** Localities of the criterion's level with a result for it. */

@@ -6,7 +6,7 @@ import { FUNDING_CATEGORIES } from "../../catalog/fundingCategories";
 import { parseRangeAddress } from "../a1";
 import type { FundingResult } from "../../domain/types";
 import type { RecalcOutcome } from "../recalc";
-import { metricLabel, targetStatusLabel } from "../renderLabels";
+import { metricLabel, targetStatusLabel } from "../render/labels";
 import { buildReports } from "./buildReports";
 import { MAX_BOTTLENECKS, SUMMARY_WIDTHS } from "./summaryReport";
 import type { ChartSpec, ReportDoc } from "./types";

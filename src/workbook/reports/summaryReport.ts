@@ -30,8 +30,8 @@ import type {
 import { SHARE_METRICS } from "../../domain/types";
 import { formatNumber, t, type Lang } from "../../i18n";
 import { cellAddress, rangeAddress } from "../a1";
-import { compareCodes } from "../renderContext";
-import { rootSources } from "../renderFunding";
+import { compareCodes } from "../render/context";
+import { rootSources } from "../render/funding";
 import {
   labelStyles,
   metricLabel,
@@ -41,8 +41,8 @@ import {
   statusLabel,
   TARGET_STYLES,
   targetStatusLabel,
-} from "../renderLabels";
-import { FMT_AMOUNT, FMT_AVERAGE, FMT_GAP, FMT_SHARE } from "../renderSheet";
+} from "../render/labels";
+import { FMT_AMOUNT, FMT_AVERAGE, FMT_GAP, FMT_SHARE } from "../render/sheet";
 import type { OutCell, SheetSpec } from "../sheetSpec";
 import {
   DocumentDraft,

@@ -19,7 +19,7 @@
  */
 import { createHash } from "crypto";
 import type { OutCell, SheetSpec, StyleSpan } from "../../workbook/sheetSpec";
-import { DATA_BAR_COLOUR, HIGHLIGHT_PALETTE } from "../../workbook/highlightPalette";
+import { DATA_BAR_COLOUR, HIGHLIGHT_PALETTE } from "../../workbook/render/palette";
 import {
   cellAddress,
   columnLetters,

@@ -14,7 +14,7 @@
  *    <printOptions>, <pageMargins>, … <extLst>; their priorities follow the user's highest.
  */
 import type { ConditionalRule } from "../../workbook/sheetSpec";
-import { HIGHLIGHT_PALETTE } from "../../workbook/highlightPalette";
+import { HIGHLIGHT_PALETTE } from "../../workbook/render/palette";
 import { canonicalRange, isToolRule, markFormula, ruleFormula } from "../conditionalFormats";
 import type { StyleBook } from "./stylesXml";
 import { childrenAfter } from "./worksheetOrder";

@@ -3,8 +3,8 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { META_SHEET, type SheetGrid, type WritePlan } from "../../workbook/port";
-import { DATA_BAR_COLOUR, HIGHLIGHT_PALETTE } from "../../workbook/highlightPalette";
-import { renderResults } from "../../workbook/render";
+import { DATA_BAR_COLOUR, HIGHLIGHT_PALETTE } from "../../workbook/render/palette";
+import { renderResults } from "../../workbook/render/render";
 import type { SheetSpec } from "../../workbook/sheetSpec";
 import {
   COMMUNE_SHEET,
@@ -12,7 +12,7 @@ import {
   EXISTING,
   fixtureInput,
   fixtureResult,
-} from "../../workbook/__fixtures__/renderFixture";
+} from "../../workbook/render/__fixtures__/renderFixture";
 import { TOOL_RULE_MARKER } from "../conditionalFormats";
 import { internals, type CfModel } from "../internals";
 import { XlsxWorkbookPort } from "../xlsxPort";

@@ -35,7 +35,7 @@ import type {
 import type { Lang } from "../../../i18n";
 import type { WritePlan } from "../../port";
 import type { RecalcOutcome } from "../../recalc";
-import { defaultSettings, type WorkbookSettings } from "../../settings";
+import { defaultSettings, type WorkbookSettings } from "../../read/settings";
 
 export const HOSTILE = '=HYPERLINK("http://example.com","x")';
 export const GTVT = "Sở Giao thông vận tải";
