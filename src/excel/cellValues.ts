@@ -15,12 +15,13 @@
  *
  * Reading (`Range.values` + `numberFormat` → CellValue). office.js gives "" for an empty cell (→ null),
  * and a date as its serial number: a number under a date format becomes "yyyy-mm-dd" exactly as the
- * .xlsx port reports it (same date-format test as ExcelJS, same rounding to the second). Error cells
- * arrive as their text ("#N/A"), which the reader treats as the error it is. The number format is
- * reported for non-empty cells only, null for General, as readGrid.ts does.
+ * .xlsx ports report it (src/workbook/formats/dates.ts: ExcelJS's date-format test and arithmetic).
+ * Error cells arrive as their text ("#N/A"), which the reader treats as the error it is. The number
+ * format is reported for non-empty cells only, null for General, as readGrid.ts does.
  */
 import type { CellValue, SheetGrid } from "../workbook/port";
 import type { OutCell } from "../workbook/sheetSpec";
+import { isDateFormat, serialToIsoDate } from "../workbook/formats/dates";
 
 /** Excel's limit on the text of one cell. */
 export const MAX_CELL_TEXT = 32_767;
@@ -35,20 +36,6 @@ export function toExcelInput(v: OutCell | undefined): ExcelInput {
   if (typeof v === "boolean") return v;
   if (v === "") return null;
   return "'" + (v.length > MAX_CELL_TEXT ? v.slice(0, MAX_CELL_TEXT) : v);
-}
-
-/** ExcelJS's test for a date format: date letters outside quoted text and [...] sections. */
-export function isDateFormat(format: string | null | undefined): boolean {
-  if (!format) return false;
-  const bare = format.replace(/\[[^\]]*]/g, "").replace(/"[^"]*"/g, "");
-  return /[ymdhMsb]+/.test(bare);
-}
-
-/** "yyyy-mm-dd" of an Excel date serial (1900 date system), rounded to the second as the .xlsx port does. */
-export function serialToIsoDate(serial: number): string {
-  const ms = Math.round((serial - 25_569) * 86_400_000);
-  const date = new Date(Math.round(ms / 1000) * 1000);
-  return Number.isNaN(date.getTime()) ? "" : date.toISOString().slice(0, 10);
 }
 
 /** One cell read through office.js as a CellValue. */

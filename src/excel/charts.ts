@@ -17,6 +17,7 @@
 import { parseRangeAddress } from "../workbook/a1";
 import type { ChartSpec } from "../workbook/reports/types";
 import type { ExcelQueue } from "./queue";
+import { excelApi } from "./requirements";
 import { protectSheet } from "./sheetCommands";
 
 /** The Excel chart type of each ChartSpec kind. */
@@ -28,15 +29,6 @@ export const CHART_TYPES = {
 
 /** Excel's limit for a chart title. */
 const TITLE_LIMIT = 255;
-
-function isSetSupported(version: string): boolean {
-  const office = (globalThis as { Office?: typeof Office }).Office;
-  try {
-    return office?.context?.requirements?.isSetSupported("ExcelApi", version) ?? false;
-  } catch {
-    return false;
-  }
-}
 
 /** Rows × columns of a bounded A1 range; throws on anything else. */
 function shape(range: string, where: string): { rows: number; columns: number } {
@@ -81,7 +73,7 @@ function seriesBy(range: string): "Rows" | "Columns" {
 export async function addCharts(queue: ExcelQueue, charts: readonly ChartSpec[]): Promise<number> {
   if (charts.length === 0) return 0;
   charts.forEach(checkChart);
-  if (!isSetSupported("1.7")) return 0;
+  if (!excelApi("1.7")) return 0;
   const sheets = [...new Set(charts.map((c) => c.sheet))];
   return queue.run("write", async (context, control) => {
     const worksheets = context.workbook.worksheets;

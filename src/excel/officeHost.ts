@@ -28,6 +28,7 @@ import type { ChartSpec } from "../workbook/reports/types";
 import { addCharts } from "./charts";
 import { OfficeWorkbookPort } from "./officePort";
 import { ExcelQueue } from "./queue";
+import { isSetSupported } from "./requirements";
 
 export const MAPPING_SETTING = "ntmPlanner.mapping";
 const PREFERENCE_PREFIX = "ntmPlanner.";
@@ -63,14 +64,6 @@ function excel(): typeof Excel {
 function isOfficeOnline(): boolean {
   try {
     return String(office().context.platform) === "OfficeOnline";
-  } catch {
-    return false;
-  }
-}
-
-function isSetSupported(set: string, version: string): boolean {
-  try {
-    return office().context.requirements.isSetSupported(set, version);
   } catch {
     return false;
   }

@@ -2,11 +2,12 @@
  * WorkbookPort over the open workbook through office.js: the same workbook as the .xlsx port
  * (src/xlsx/xlsxPort.ts) writes and reads, so the whole pipeline is shared.
  *
- * Reading. readSheets() loads every named sheet's used range (values and number formats) in ONE sync:
- * getItemOrNullObject + getUsedRangeOrNullObject(true) per name, then builds SheetGrids from A1
- * (cellValues.ts: dates as "yyyy-mm-dd", "" as null). Should Excel on the web refuse the response as too
- * large (over 5 MB: a national-scale sheet), it falls back to reading in row blocks, one sync each.
- * sheetNames() lists every sheet but NTM_META in tab order; readMeta() reads NTM_META (meta.ts).
+ * Reading. readSheets() loads every named sheet's used range (values and number formats), visibility
+ * and merged areas in ONE sync: getItemOrNullObject + getUsedRangeOrNullObject(true) per name, then
+ * builds SheetGrids from A1 (cellValues.ts: dates as "yyyy-mm-dd", "" as null; gridFacts.ts: hidden,
+ * merges). Should Excel on the web refuse the response as too large (over 5 MB: a national-scale
+ * sheet), it falls back to reading in row blocks, one sync each. sheetNames() lists every sheet but
+ * NTM_META in tab order; readMeta() reads NTM_META (src/workbook/formats/meta.ts).
  *
  * Writing, in as few syncs as the payload allows (never one per item):
  *  1. state: sheet names, NTM_META, names, tables, runtime.enableEvents (read only);
@@ -26,8 +27,9 @@
  * (cellValues.ts).
  *
  * Ownership, as in the .xlsx port: only sheets listed in NTM_META are replaced; input sheets are only
- * ever created; on user sheets only the tool's rules change (recognised by their marker, rules.ts); with
- * `plan.names`, every NTM_ name is replaced; NTM_META keeps its layout (meta.ts), is very hidden and
+ * ever created; on user sheets only the tool's rules change (recognised by their marker,
+ * src/workbook/formats/toolRules.ts); with `plan.names`, every NTM_ name is replaced; NTM_META keeps its
+ * layout (src/workbook/formats/meta.ts), is very hidden and
  * stays the last sheet. Rewriting NTM_META in place (rather than deleting it) keeps validations that
  * point at its lists valid. Sheets owned before but absent from the plan are left as they are.
  */
@@ -42,7 +44,9 @@ import {
   type WritePlan,
 } from "../workbook/port";
 import type { SheetSpec } from "../workbook/sheetSpec";
-import { inlineListFormula, HelperLists } from "../xlsx/validationLists";
+import { isOurMetaGrid, metaFromGrid, metaRows } from "../workbook/formats/meta";
+import { inlineListFormula, HelperLists } from "../workbook/formats/validationLists";
+import { isToolFormula } from "../workbook/formats/toolRules";
 import { HostError } from "../taskpane/host";
 import {
   COMMAND_OVERHEAD_BYTES,
@@ -54,9 +58,10 @@ import {
   type Command,
 } from "./blocks";
 import { gridFromRanges, toExcelInput, type ExcelInput, type UsedRangeData } from "./cellValues";
-import { isOurMetaGrid, metaFromGrid, metaRows } from "./meta";
+import { factsOf, queueFacts, withMergesIfPossible } from "./gridFacts";
 import { ExcelQueue } from "./queue";
-import { addRule, isToolFormula } from "./rules";
+import { excelApi } from "./requirements";
+import { addRule } from "./rules";
 import { boundedRange, checkSpec, formatCommands, valueRows, type Features } from "./sheetCommands";
 
 export interface OfficePortOptions {
@@ -83,21 +88,12 @@ export interface WriteStats {
 /** Estimated response bytes per cell when reading in blocks (value and number format, JSON). */
 const READ_BYTES_PER_CELL = 64;
 
-function isSetSupported(version: string): boolean {
-  const office = (globalThis as { Office?: typeof Office }).Office;
-  try {
-    return office?.context?.requirements?.isSetSupported("ExcelApi", version) ?? false;
-  } catch {
-    return false;
-  }
-}
-
 function features(): Features {
   return {
-    suspendCalculation: isSetSupported("1.6"),
-    freezeAndTabColour: isSetSupported("1.7"),
-    validationAndEvents: isSetSupported("1.8"),
-    pageLayoutAndScreen: isSetSupported("1.9"),
+    suspendCalculation: excelApi("1.6"),
+    freezeAndTabColour: excelApi("1.7"),
+    validationAndEvents: excelApi("1.8"),
+    pageLayoutAndScreen: excelApi("1.9"),
   };
 }
 
@@ -163,23 +159,26 @@ export class OfficeWorkbookPort implements WorkbookPort {
     });
   }
 
-  /** Sheets are found as Excel finds them (case-insensitively); each grid carries the sheet's own name. */
+  /**
+   * Sheets are found as Excel finds them (case-insensitively); each grid carries the sheet's own name,
+   * whether it is hidden and its merged ranges (gridFacts.ts), all from the one sync of the values.
+   */
   async readSheets(names: string[]): Promise<SheetGrid[]> {
     try {
-      return await this.queue.run("read", async (context) => {
-        const entries = names.map((name) => {
-          const sheet = context.workbook.worksheets.getItemOrNullObject(name);
-          sheet.load("name");
-          const used = sheet.getUsedRangeOrNullObject(true);
-          used.load("values,numberFormat,rowIndex,columnIndex");
-          return { sheet, used };
-        });
-        await context.sync();
-        const grids: SheetGrid[] = [];
-        for (const { sheet, used } of entries) {
-          if (sheet.isNullObject) continue;
-          grids.push(
-            used.isNullObject
+      return await this.queue.run("read", (context) =>
+        withMergesIfPossible(async (merges) => {
+          const entries = names.map((name) => {
+            const sheet = context.workbook.worksheets.getItemOrNullObject(name);
+            const facts = queueFacts(sheet, merges);
+            const used = sheet.getUsedRangeOrNullObject(true);
+            used.load("values,numberFormat,rowIndex,columnIndex");
+            return { sheet, facts, used };
+          });
+          await context.sync();
+          const grids: SheetGrid[] = [];
+          for (const { sheet, facts, used } of entries) {
+            if (sheet.isNullObject) continue;
+            const cells: SheetGrid = used.isNullObject
               ? { name: sheet.name, values: [], numberFormats: [] }
               : gridFromRanges(sheet.name, [
                   {
@@ -188,11 +187,12 @@ export class OfficeWorkbookPort implements WorkbookPort {
                     rowIndex: used.rowIndex,
                     columnIndex: used.columnIndex,
                   },
-                ]),
-          );
-        }
-        return grids;
-      });
+                ]);
+            grids.push({ ...cells, ...factsOf(facts) });
+          }
+          return grids;
+        }),
+      );
     } catch (err) {
       if (err instanceof HostError && err.code === "tooLarge") return this.readSheetsInBlocks(names);
       throw err;
@@ -206,16 +206,20 @@ export class OfficeWorkbookPort implements WorkbookPort {
    */
   private async readSheetsInBlocks(names: string[]): Promise<SheetGrid[]> {
     return this.queue.run("read", async (context) => {
-      const entries = names.map((name) => {
-        const sheet = context.workbook.worksheets.getItemOrNullObject(name);
-        sheet.load("name");
-        const used = sheet.getUsedRangeOrNullObject(true);
-        used.load("rowIndex,columnIndex,rowCount,columnCount");
-        return { sheet, used };
+      // The sheets' sizes and facts (visibility, merged ranges) in one sync, then the blocks.
+      const entries = await withMergesIfPossible(async (merges) => {
+        const loads = names.map((name) => {
+          const sheet = context.workbook.worksheets.getItemOrNullObject(name);
+          const facts = queueFacts(sheet, merges);
+          const used = sheet.getUsedRangeOrNullObject(true);
+          used.load("rowIndex,columnIndex,rowCount,columnCount");
+          return { sheet, facts, used };
+        });
+        await context.sync();
+        return loads;
       });
-      await context.sync();
       const grids: SheetGrid[] = [];
-      for (const { sheet, used } of entries) {
+      for (const { sheet, facts, used } of entries) {
         if (sheet.isNullObject) continue;
         const parts: UsedRangeData[] = [];
         if (!used.isNullObject) {
@@ -260,7 +264,7 @@ export class OfficeWorkbookPort implements WorkbookPort {
             row += rows;
           }
         }
-        grids.push(gridFromRanges(sheet.name, parts));
+        grids.push({ ...gridFromRanges(sheet.name, parts), ...factsOf(facts) });
       }
       return grids;
     });

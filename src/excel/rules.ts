@@ -1,48 +1,39 @@
 /**
- * Conditional-format rules through office.js, the same rules the .xlsx port writes
- * (src/xlsx/conditionalFormats.ts):
+ * Conditional-format rules through office.js, the same rules the .xlsx ports write, from the formulas
+ * and the marker of src/workbook/formats/toolRules.ts:
  *  - textEquals → a Custom rule `=EXACT(B3,"Đạt")` for the top-left cell (case- and accent-exact);
  *  - formula → a Custom rule with the formula as given;
  *  - dataBar → a solid data bar from 0 to 1 in the plan's colour;
  * with the fill and font colours of HIGHLIGHT_PALETTE.
  *
  * How the tool's own rules are recognised on a user's sheet: every rule NTM Planner adds there has its
- * formula wrapped as `AND(ISTEXT("NTM Planner"),…)`, the marker the .xlsx port uses. It lives in the
- * rule itself, so it survives saving, reopening, Excel rewriting references when rows move, and the
- * workbook going back and forth between the add-in and the command line: each port removes exactly the
- * rules the other added. On a re-run the port loads every Custom rule's formula on the user sheets
- * (Rule.formula, en-US) and deletes those that contain the marker; the user's own rules are never
- * touched. A data bar has no formula to carry the marker, so data bars are refused on user sheets.
- * (Rule ids are no alternative: they are not stable across sessions and would have to be kept in the
- * meta sheet, which the .xlsx port rewrites in its own layout.)
+ * formula wrapped with the marker (`AND(ISTEXT("NTM Planner"),…)`), so each port removes exactly the
+ * rules the others added. On a re-run the port loads every Custom rule's formula on the user sheets
+ * (Rule.formula, en-US) and deletes those that carry the marker (isToolFormula); the user's own rules
+ * are never touched. A data bar has no formula to carry the marker, so data bars are refused on user
+ * sheets. (Rule ids are no alternative: they are not stable across sessions and would have to be kept
+ * in the meta sheet, which the .xlsx ports rewrite.)
  *
  * Order: Excel adds a rule at the top of the list (first priority). Each rule is configured first and
  * then sent to the end (priority beyond the last, which Excel clamps to the last), so the plan's rules
  * keep their order and come after every rule the user already has, as in the .xlsx port.
  */
-import { DATA_BAR_COLOUR, HIGHLIGHT_PALETTE } from "../workbook/render/palette";
+import { DATA_BAR_COLOUR, HIGHLIGHT_PALETTE, rgbHex } from "../workbook/formats/palette";
+import { markFormula, ruleFormula, type FormulaRule } from "../workbook/formats/toolRules";
 import type { ConditionalRule } from "../workbook/sheetSpec";
-import { markFormula, ruleFormula, TOOL_RULE_MARKER } from "../xlsx/conditionalFormats";
 
 /** A priority past any sheet's last rule: Excel sets it to the last position. */
 export const LAST_PRIORITY = 1_000_000;
 
 /** "#RRGGBB" of an "RRGGBB" colour; throws for anything else. */
 export function hexColour(rgb: string): string {
-  const hex = rgb.replace(/^#/, "").toUpperCase();
-  if (!/^[0-9A-F]{6}$/.test(hex)) throw new Error(`Not an RRGGBB colour: "${rgb}"`);
-  return "#" + hex;
+  return "#" + rgbHex(rgb);
 }
 
 /** The formula (with "=") of a Custom rule; `marked` for rules on user sheets. */
-export function customFormula(rule: Exclude<ConditionalRule, { kind: "dataBar" }>, marked: boolean): string {
+export function customFormula(rule: FormulaRule, marked: boolean): string {
   const formula = ruleFormula(rule);
   return "=" + (marked ? markFormula(formula) : formula);
-}
-
-/** True when a loaded rule formula carries NTM Planner's marker. */
-export function isToolFormula(formula: unknown): boolean {
-  return typeof formula === "string" && formula.toUpperCase().includes(TOOL_RULE_MARKER.toUpperCase());
 }
 
 /** Checks what addRule would send, so a plan with a bad rule is refused before anything changes. */

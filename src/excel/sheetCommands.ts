@@ -12,9 +12,10 @@
  *   port does cell by cell).
  * - Table: first row is the header; header cells are written as unique non-empty text beforehand
  *   ("Column3", "Xã2"); style TableStyleLight1 with banded rows; the name made valid and unique among
- *   the workbook's tables and names (tableName.ts). A header-only range gets its empty data row from
+ *   the workbook's tables and names (src/workbook/formats/tableNames.ts). A header-only range gets its empty data row from
  *   Excel itself, as the .xlsx port adds one.
- * - Validations: an inline list when Excel allows one, else a range on NTM_META (validationLists.ts).
+ * - Validations: an inline list when Excel allows one, else a range on NTM_META
+ *   (src/workbook/formats/validationLists.ts).
  * - Page setup (ExcelApi 1.9): A4, fit to one page wide, repeated rows, margins (inches in the spec,
  *   points in office.js: ×72) and the centred footer (headersFooters.defaultForAllPages); skipped where
  *   unsupported, as are freeze panes and tab colours below ExcelApi 1.7, validations and hidden
@@ -27,13 +28,14 @@
  */
 import { parseRangeAddress, rangeAddress, columnLetters } from "../workbook/a1";
 import type { ListValidation, OutCell, SheetSpec, StyleSpan } from "../workbook/sheetSpec";
-import { uniqueTableName } from "../xlsx/tableName";
+import { uniqueTableName } from "../workbook/formats/tableNames";
 import {
   ERROR_MESSAGE_LIMIT,
   ERROR_TITLE_LIMIT,
   inlineListFormula,
+  validationText,
   type HelperLists,
-} from "../xlsx/validationLists";
+} from "../workbook/formats/validationLists";
 import { COMMAND_OVERHEAD_BYTES, jsonBytes, type Command } from "./blocks";
 import { toExcelInput, type ExcelInput } from "./cellValues";
 import { addRule, checkRule, hexColour } from "./rules";
@@ -200,18 +202,14 @@ function styleCommand(ws: Excel.Worksheet, span: StyleSpan): Command {
   });
 }
 
-function truncate(s: string | undefined, max: number): string {
-  return s === undefined ? "" : s.length <= max ? s : s.slice(0, max);
-}
-
 function validationCommand(ws: Excel.Worksheet, v: ListValidation, helpers: HelperLists): Command {
   const inline = inlineListFormula(v.list);
   const source = inline !== null ? inline.slice(1, -1) : "=" + helpers.reference(v.list);
   const alert: Excel.DataValidationErrorAlert = {
     showAlert: true,
     style: "Stop",
-    title: truncate(v.errorTitle, ERROR_TITLE_LIMIT),
-    message: truncate(v.error, ERROR_MESSAGE_LIMIT),
+    title: validationText(v.errorTitle, ERROR_TITLE_LIMIT) ?? "",
+    message: validationText(v.error, ERROR_MESSAGE_LIMIT) ?? "",
   };
   return command([v.range, source, alert], () => {
     const dv = ws.getRange(v.range).dataValidation;

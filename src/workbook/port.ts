@@ -14,6 +14,16 @@ export interface SheetGrid {
   values: CellValue[][];
   /** Number format per cell where the port knows it (used to read "85%" cells stored as 0.85). */
   numberFormats?: (string | null)[][];
+  /**
+   * Merged ranges as A1 ranges ("A5:A7"), as the sheet stores them; absent when the port cannot tell.
+   * Every port gives them in one form (src/workbook/formats/merges.ts): no "$", sorted by top-left cell.
+   * Only the top-left cell of a merged range holds its value; the covered cells read as null.
+   */
+  merges?: string[];
+  /** True when the sheet is hidden or very hidden in the workbook. */
+  hidden?: boolean;
+  /** The workbook file the sheet comes from, set by callers that read several workbooks together. */
+  file?: string;
 }
 
 /** What NTM Planner remembers inside the workbook about its own sheets. */

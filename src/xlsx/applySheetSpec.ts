@@ -12,7 +12,7 @@
  * Table: the first row of the range is the header. Excel needs unique, non-empty text headers, so
  * header cells are written as text ("2025" for 2025), empty ones become "Column3" and repeats get a
  * number ("Xã", "Xã2"). A range with only the header row gets one empty data row. The style is
- * TableStyleLight1 with row stripes; the name is made valid and unique (tableName.ts).
+ * TableStyleLight1 with row stripes; the name is made valid and unique (src/workbook/formats/tableNames.ts).
  *
  * Document layout (reports): `font` is the font of every written cell and of every column up to the
  * widest row, so cells typed later look the same; style spans change size, weight and colour on top
@@ -27,8 +27,10 @@ import type { OutCell, PageSetup, SheetSpec, StyleSpan, TableSpec } from "../wor
 import { cellAddress, parseRangeAddress, type RangePosition } from "../workbook/a1";
 import { canonicalRange, setOwnedSheetRules } from "./conditionalFormats";
 import { internals, tableNames } from "./internals";
-import { uniqueTableName } from "./tableName";
-import { HelperLists, listValidationModel } from "./validationLists";
+import { uniqueTableName } from "../workbook/formats/tableNames";
+import type { HelperLists } from "../workbook/formats/validationLists";
+import { rgbHex } from "../workbook/formats/palette";
+import { listValidationModel } from "./validationLists";
 import { defaultFont } from "./exceljsPatches";
 
 export const MAX_CELL_TEXT = 32_767;
@@ -47,9 +49,7 @@ function forEachCell(ws: Worksheet, pos: RangePosition, fn: (cell: Cell) => void
 }
 
 function argb(rgb: string): { argb: string } {
-  const hex = rgb.replace(/^#/, "").toUpperCase();
-  if (!/^[0-9A-F]{6}$/.test(hex)) throw new Error(`Not an RRGGBB colour: "${rgb}"`);
-  return { argb: "FF" + hex };
+  return { argb: "FF" + rgbHex(rgb) };
 }
 
 /** The ExcelJS value of an OutCell. */

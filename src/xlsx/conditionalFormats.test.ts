@@ -1,22 +1,8 @@
-import { HIGHLIGHT_PALETTE } from "../workbook/render/palette";
-import { TOOL_RULE_MARKER, isToolRule, ruleFormula, toExcelFormat } from "./conditionalFormats";
+import { HIGHLIGHT_PALETTE } from "../workbook/formats/palette";
+import { TOOL_RULE_MARKER } from "../workbook/formats/toolRules";
+import { isToolRule, toExcelFormat } from "./conditionalFormats";
 
 describe("conditional format rules", () => {
-  it("matches exact text with EXACT on the top-left cell, doubling quotes inside the text", () => {
-    expect(ruleFormula({ kind: "textEquals", range: "c3:F20", text: "Đạt", style: "met" })).toBe(
-      'EXACT(C3,"Đạt")',
-    );
-    expect(ruleFormula({ kind: "textEquals", range: "B2", text: 'Xã "mới"', style: "near" })).toBe(
-      'EXACT(B2,"Xã ""mới""")',
-    );
-  });
-
-  it("drops a leading = from formula rules", () => {
-    expect(ruleFormula({ kind: "formula", range: "B2:B9", formula: "=$C2<0.5", style: "notMet" })).toBe(
-      "$C2<0.5",
-    );
-  });
-
   it("colours rules from the palette, fill as pattern and background colour", () => {
     const cf = toExcelFormat({ kind: "formula", range: "B2:B9", formula: "B2>1", style: "near" }, 4, false);
     const colours = HIGHLIGHT_PALETTE.near;

@@ -1,29 +1,19 @@
 /**
  * ConditionalRule → ExcelJS conditional formats, and the bookkeeping of NTM Planner's rules on user
- * input sheets.
- *
- * - textEquals → an expression rule `EXACT(B3,"Đạt")` written for the top-left cell of the range.
- *   EXACT is case- and accent-exact; `cellIs equal "Đạt"` would also match "đạt" and "ĐẠT" (Excel
- *   compares text case-insensitively). Both Excel and LibreOffice evaluate EXACT in a rule.
- * - formula → an expression rule with the formula as given (leading "=" dropped).
+ * input sheets. The formulas and the marker on the tool's own rules are src/workbook/formats/toolRules.ts's;
+ * this module only puts them into ExcelJS's model:
+ * - textEquals and formula → an expression rule with ruleFormula's expression;
  * - dataBar → a solid data bar from 0 to 1 (Excel 2010 form: the 2007 <dataBar> plus its x14 half).
  * Fill and font colours come from HIGHLIGHT_PALETTE; the fill is written as both pattern and background
  * colour, because Excel reads bgColor for a solid fill in a conditional format and some readers fgColor.
- *
- * Marker. Every formula rule NTM Planner adds to a user sheet is wrapped as
- * `AND(ISTEXT("NTM Planner"),<formula>)`. The marker lives in the rule itself, so it survives Excel
- * re-saving the file, moving the rule to the x14 extension (rules that refer to another sheet), or the
- * user inserting rows (which rewrites the range and references but keeps string literals); a re-run
- * removes exactly the rules that carry it. Data bars have no formula to carry the marker, so they are
- * refused on user sheets.
+ * On a user sheet every rule is marked (markFormula) and data bars are refused: they carry no marker.
  */
 import type { Worksheet } from "exceljs";
 import type { ConditionalRule } from "../workbook/sheetSpec";
-import { DATA_BAR_COLOUR, HIGHLIGHT_PALETTE } from "../workbook/render/palette";
-import { cellAddress, parseRangeAddress, rangeAddress } from "../workbook/a1";
+import { DATA_BAR_COLOUR, HIGHLIGHT_PALETTE, rgbHex } from "../workbook/formats/palette";
+import { isToolFormula, markFormula, ruleFormula } from "../workbook/formats/toolRules";
+import { parseRangeAddress, rangeAddress } from "../workbook/a1";
 import { internals, type CfModel, type CfRuleModel } from "./internals";
-
-export const TOOL_RULE_MARKER = 'ISTEXT("NTM Planner")';
 
 /** A bounded A1 range in canonical form ("B3:F20"), or an Error naming what was wrong. */
 export function canonicalRange(range: string, what: string): string {
@@ -32,43 +22,13 @@ export function canonicalRange(range: string, what: string): string {
   return rangeAddress(pos.start.row, pos.start.col, pos.end.row, pos.end.col);
 }
 
-function topLeft(range: string): string {
-  const pos = parseRangeAddress(range);
-  if (!pos) throw new Error(`Conditional format: not a bounded A1 range: "${range}"`);
-  return cellAddress(pos.start.row, pos.start.col);
-}
-
-/** A string literal in an Excel formula. */
-export function formulaString(text: string): string {
-  return `"${text.split('"').join('""')}"`;
-}
-
-function stripEquals(formula: string): string {
-  const f = formula.trim();
-  return f.startsWith("=") ? f.slice(1) : f;
-}
-
 function argb(rgb: string): string {
-  const hex = rgb.replace(/^#/, "").toUpperCase();
-  if (!/^[0-9A-F]{6}$/.test(hex)) throw new Error(`Not an RRGGBB colour: "${rgb}"`);
-  return "FF" + hex;
-}
-
-/** The expression of a formula-type rule, for the top-left cell of its range. */
-export function ruleFormula(rule: Exclude<ConditionalRule, { kind: "dataBar" }>): string {
-  return rule.kind === "textEquals"
-    ? `EXACT(${topLeft(rule.range)},${formulaString(rule.text)})`
-    : stripEquals(rule.formula);
-}
-
-export function markFormula(formula: string): string {
-  return `AND(${TOOL_RULE_MARKER},${formula})`;
+  return "FF" + rgbHex(rgb);
 }
 
 /** True when a loaded or created rule carries NTM Planner's marker. */
 export function isToolRule(rule: CfRuleModel): boolean {
-  const marker = TOOL_RULE_MARKER.toUpperCase();
-  return (rule.formulae ?? []).some((f) => typeof f === "string" && f.toUpperCase().includes(marker));
+  return (rule.formulae ?? []).some(isToolFormula);
 }
 
 /** The ExcelJS conditional format for one rule. `marked` wraps formulas with the marker. */

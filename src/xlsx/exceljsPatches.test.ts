@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import type { WritePlan } from "../workbook/port";
 import { XlsxWorkbookPort } from "./xlsxPort";
-import { TOOL_RULE_MARKER } from "./conditionalFormats";
+import { TOOL_RULE_MARKER } from "../workbook/formats/toolRules";
 import { EXT_ONLY } from "./exceljsPatches";
 import { internals } from "./internals";
 import { loadFresh, sheetXml, withSheetXml } from "./testSupport";

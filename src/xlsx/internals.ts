@@ -18,9 +18,19 @@ export interface CfModel {
   rules: CfRuleModel[];
 }
 
+/** One merged range as ExcelJS indexes it (1-based corners). */
+export interface MergeRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
 export interface WorksheetInternals {
   id: number;
   orderNo: number;
+  /** The merged ranges by their master cell's address ("A5"); `ws.model.merges` builds the whole model. */
+  _merges: Record<string, MergeRange | undefined>;
   conditionalFormattings: CfModel[];
   dataValidations: {
     model: Record<string, DataValidation | undefined>;

@@ -8,21 +8,19 @@
  *  - formulas (master, shared or array) → their cached result, or null when the file has none;
  *  - errors → { error: "#N/A" };
  *  - dates (numbers under a date format; ExcelJS turns them into Date) → "yyyy-mm-dd", time of day dropped;
- *  - the covered cells of a merged range → null (only the top-left cell holds the value, as in Excel);
+ *  - the covered cells of a merged range → null (only the top-left cell holds the value, as in Excel),
+ *    and the merged ranges in `merges` (from ExcelJS's index of them, src/workbook/formats/merges.ts);
  *  - numbers, booleans and strings as they are.
  * numberFormats has the same shape: the cell's number format, or null for General / no value.
+ * `hidden` is the sheet's state ("hidden" or "veryHidden").
  */
 import type { Cell, Worksheet } from "exceljs";
 import { ValueType } from "exceljs";
 import type { CellValue, SheetGrid } from "../workbook/port";
-
-/** "yyyy-mm-dd" of a Date that ExcelJS built from an Excel serial (its UTC fields are the sheet's date). */
-export function isoDate(date: Date): string {
-  if (Number.isNaN(date.getTime())) return "";
-  // Excel serials carry float noise (45000.9999999 for a date typed as 45001); round to the second.
-  const rounded = new Date(Math.round(date.getTime() / 1000) * 1000);
-  return rounded.toISOString().slice(0, 10);
-}
+import { rangeAddress } from "../workbook/a1";
+import { isoDate } from "../workbook/formats/dates";
+import { canonicalMerges } from "../workbook/formats/merges";
+import { internals } from "./internals";
 
 function plainText(value: unknown): string {
   if (value === null || value === undefined) return "";
@@ -119,5 +117,17 @@ export function readGrid(ws: Worksheet): SheetGrid {
     values[r] = valueRow;
     numberFormats[r] = formatRow;
   }
-  return { name: ws.name, values, numberFormats };
+  return { name: ws.name, values, numberFormats, merges: mergesOf(ws), hidden: isHidden(ws) };
+}
+
+function mergesOf(ws: Worksheet): string[] {
+  const refs: string[] = [];
+  for (const m of Object.values(internals(ws)._merges ?? {})) {
+    if (m) refs.push(rangeAddress(m.top - 1, m.left - 1, m.bottom - 1, m.right - 1));
+  }
+  return canonicalMerges(refs);
+}
+
+function isHidden(ws: Worksheet): boolean {
+  return ws.state === "hidden" || ws.state === "veryHidden";
 }

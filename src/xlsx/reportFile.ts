@@ -22,7 +22,7 @@ import { sameSheetName, sheetNameProblem } from "../workbook/planChecks";
 import { parseRangeAddress } from "../workbook/a1";
 import { applySheetSpec } from "./applySheetSpec";
 import { addCharts } from "./charts";
-import { HelperLists } from "./validationLists";
+import { HelperLists } from "../workbook/formats/validationLists";
 import { checkSpecRanges } from "./xlsxPort";
 
 /** Checks a report before anything is written: sheet names, ranges, charts, file name. */

@@ -1,30 +1,17 @@
+import { HelperLists } from "../workbook/formats/validationLists";
 import { META_SHEET } from "../workbook/port";
-import { HelperLists, inlineListFormula, listValidationModel } from "./validationLists";
+import { listValidationModel } from "./validationLists";
 
-describe("list validations", () => {
-  it("inlines a short list as one quoted, comma-separated string", () => {
-    expect(inlineListFormula(["Đạt", "Chưa đạt", "Không áp dụng"])).toBe('"Đạt,Chưa đạt,Không áp dụng"');
-  });
-
-  it("inlines up to exactly 255 characters of list text and no more", () => {
-    const at = ["x".repeat(127), "y".repeat(127)]; // 127 + 1 + 127 = 255
-    expect(inlineListFormula(at)).not.toBeNull();
-    expect(inlineListFormula([...at.slice(0, 1), "y".repeat(128)])).toBeNull();
-  });
-
-  it("sends items with a comma or a quote to a helper range", () => {
-    expect(inlineListFormula(["Xã A, huyện B"])).toBeNull();
-    expect(inlineListFormula(['Xã "mới"'])).toBeNull();
-  });
-
-  it("gives each distinct long list its own meta column and shares identical ones", () => {
-    const helpers = new HelperLists();
-    const a = ["Mường Nhé, Điện Biên", "Nậm Pồ"];
-    const b = ["Tủa Chùa, Điện Biên"];
-    expect(helpers.reference(a)).toBe(`'${META_SHEET}'!$C$1:$C$2`);
-    expect(helpers.reference(b)).toBe(`'${META_SHEET}'!$D$1:$D$1`);
-    expect(helpers.reference([...a])).toBe(`'${META_SHEET}'!$C$1:$C$2`);
-    expect(helpers.lists).toEqual([a, b]);
+describe("list validations in ExcelJS's model", () => {
+  it("refers to the helper range for a list that cannot be inline", () => {
+    const model = listValidationModel({ range: "B2:B9", list: ["Xã A, huyện B"] }, new HelperLists());
+    expect(model.formulae).toEqual([`'${META_SHEET}'!$C$1:$C$1`]);
+    expect(model).toMatchObject({
+      type: "list",
+      allowBlank: true,
+      showErrorMessage: true,
+      errorStyle: "stop",
+    });
   });
 
   it("cuts error titles and messages to the lengths Excel accepts", () => {
@@ -32,7 +19,12 @@ describe("list validations", () => {
       { range: "A1", list: ["a"], errorTitle: "t".repeat(40), error: "e".repeat(300) },
       new HelperLists(),
     );
+    expect(model.formulae).toEqual(['"a"']);
     expect(model.errorTitle).toHaveLength(32);
     expect(model.error).toHaveLength(255);
+  });
+
+  it("refuses an empty list", () => {
+    expect(() => listValidationModel({ range: "A1", list: [] }, new HelperLists())).toThrow(/empty list/);
   });
 });

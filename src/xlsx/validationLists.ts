@@ -1,64 +1,23 @@
 /**
- * List validations: an inline list ("Đạt,Chưa đạt") when Excel allows one, otherwise a range on the
- * veryHidden meta sheet.
- *
- * Excel limits the text of an inline list to 255 characters and has no way to escape a comma inside an
- * item, so a list whose joined text is longer, or whose items contain a comma or a double quote, is
- * written to a column of NTM_META (from C1 down) and the validation refers to that range:
- * `'NTM_META'!$C$1:$C$12`. Identical lists share one column. The meta sheet is rewritten on every write,
- * together with every sheet that refers to it.
+ * A ListValidation as ExcelJS's data-validation model. Where the list goes (inline, or a helper range on
+ * NTM_META) and the lengths Excel accepts are src/workbook/formats/validationLists.ts's.
  */
 import type { DataValidation } from "exceljs";
 import type { ListValidation } from "../workbook/sheetSpec";
-import { META_SHEET } from "../workbook/port";
-import { columnLetters, quoteSheetName } from "../workbook/a1";
-import { META_LIST_FIRST_COLUMN } from "./meta";
-
-export const INLINE_LIST_LIMIT = 255;
-/** Excel rejects (repairs) a validation whose error title or message is longer than these. */
-export const ERROR_TITLE_LIMIT = 32;
-export const ERROR_MESSAGE_LIMIT = 255;
-
-/** The formula of an inline list, or null when the list must go to a helper range. */
-export function inlineListFormula(list: readonly string[]): string | null {
-  if (list.some((item) => item.includes(",") || item.includes('"'))) return null;
-  const joined = list.join(",");
-  return joined.length <= INLINE_LIST_LIMIT ? `"${joined}"` : null;
-}
-
-/** Collects the lists that need a helper range and hands out their references. */
-export class HelperLists {
-  private readonly columns: string[][] = [];
-  private readonly byKey = new Map<string, number>();
-
-  /** Absolute reference to the helper range holding `list`, allocating a column the first time. */
-  reference(list: readonly string[]): string {
-    const key = JSON.stringify(list);
-    let index = this.byKey.get(key);
-    if (index === undefined) {
-      index = this.columns.length;
-      this.columns.push([...list]);
-      this.byKey.set(key, index);
-    }
-    const col = columnLetters(META_LIST_FIRST_COLUMN + index);
-    return `${quoteSheetName(META_SHEET)}!$${col}$1:$${col}$${list.length}`;
-  }
-
-  get lists(): readonly (readonly string[])[] {
-    return this.columns;
-  }
-}
-
-function truncate(s: string | undefined, max: number): string | undefined {
-  return s === undefined ? undefined : s.length <= max ? s : s.slice(0, max);
-}
+import {
+  ERROR_MESSAGE_LIMIT,
+  ERROR_TITLE_LIMIT,
+  inlineListFormula,
+  validationText,
+  type HelperLists,
+} from "../workbook/formats/validationLists";
 
 /** The ExcelJS model of a ListValidation (list must not be empty). */
 export function listValidationModel(v: ListValidation, helpers: HelperLists): DataValidation {
   if (v.list.length === 0) throw new Error(`List validation on ${v.range} has an empty list`);
   const formula = inlineListFormula(v.list) ?? helpers.reference(v.list);
-  const errorTitle = truncate(v.errorTitle, ERROR_TITLE_LIMIT);
-  const error = truncate(v.error, ERROR_MESSAGE_LIMIT);
+  const errorTitle = validationText(v.errorTitle, ERROR_TITLE_LIMIT);
+  const error = validationText(v.error, ERROR_MESSAGE_LIMIT);
   return {
     type: "list",
     allowBlank: true,

@@ -3,10 +3,10 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { META_SHEET, type WritePlan } from "../workbook/port";
-import { DATA_BAR_COLOUR } from "../workbook/render/palette";
+import { DATA_BAR_COLOUR } from "../workbook/formats/palette";
 import type { SheetSpec } from "../workbook/sheetSpec";
 import { XlsxWorkbookPort } from "./xlsxPort";
-import { TOOL_RULE_MARKER } from "./conditionalFormats";
+import { TOOL_RULE_MARKER } from "../workbook/formats/toolRules";
 import { internals, type CfModel } from "./internals";
 import { loadFresh, sheetXml, tempDir, workbookSheets } from "./testSupport";
 
@@ -444,6 +444,8 @@ describe("XlsxWorkbookPort basics", () => {
           [null, null],
           [null, null],
         ],
+        merges: [],
+        hidden: false,
       },
     ]);
   });

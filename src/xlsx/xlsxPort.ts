@@ -35,7 +35,7 @@ import { removeToolRules, replaceToolRules } from "./conditionalFormats";
 import { internals } from "./internals";
 import { findMetaSheet, isOurMetaSheet, readMeta, writeMeta } from "./meta";
 import { readGrid } from "./readGrid";
-import { HelperLists } from "./validationLists";
+import { HelperLists } from "../workbook/formats/validationLists";
 
 export { sheetNameProblem } from "../workbook/planChecks";
 const same = sameSheetName;

@@ -1563,15 +1563,39 @@ export class FakeRange extends ClientObject<RangeTarget> {
             r1: t.rect.r0 + i,
           }))
         : [t.rect];
-      for (const rect of rects) {
-        if (t.sheet.merges.some((m) => rectsIntersect(m, rect)))
-          throw invalidOperation("Cannot merge overlapping ranges.");
-        t.sheet.merges.push(rect);
-        for (let r = rect.r0; r <= rect.r1; r++)
-          for (let c = rect.c0; c <= rect.c1; c++)
-            if (r !== rect.r0 || c !== rect.c0) t.sheet.clearCell(r, c);
-      }
+      for (const rect of rects) t.sheet.merge(rect);
     });
+  }
+
+  /**
+   * The merged areas whose top-left cell is in this range (ExcelApi 1.13), as Excel gives them: a null
+   * object when there are none (or this range is a null object), and a failed sync when there are more
+   * than MAX_MERGED_AREAS.
+   */
+  getMergedAreasOrNullObject(): FakeRangeAreas {
+    // The call itself goes to Excel (and is refused below ExcelApi 1.13); the areas are found at the sync.
+    this.context._queue({
+      path: this._path,
+      name: "getMergedAreasOrNullObject",
+      args: [],
+      api: "1.13",
+      run: () => undefined,
+    });
+    return new FakeRangeAreas(
+      this.context,
+      `${this._path}.getMergedAreasOrNullObject()`,
+      () => {
+        const t = this._resolve();
+        if (t === null) return null;
+        const { r0, c0, r1, c1 } = t.rect;
+        const rects = t.sheet.merges.filter((m) => m.r0 >= r0 && m.r0 <= r1 && m.c0 >= c0 && m.c0 <= c1);
+        if (rects.length > MAX_MERGED_AREAS) {
+          throw new FakeOfficeError("GeneralException", "There are too many merged areas in the range.");
+        }
+        return rects.length === 0 ? null : { sheet: t.sheet, rects };
+      },
+      true,
+    );
   }
 
   select(): void {
@@ -1605,6 +1629,82 @@ export class FakeRange extends ClientObject<RangeTarget> {
         sheet.styles.push({ rect, props: { cleared: true } });
       }
     });
+  }
+}
+
+/** Range.getMergedAreasOrNullObject fails when the range holds more merged areas than this. */
+export const MAX_MERGED_AREAS = 512;
+
+interface AreasTarget {
+  sheet: SheetState;
+  rects: Rect[];
+}
+
+/** Excel.RangeAreas (ExcelApi 1.9): rectangular ranges on one sheet. */
+export class FakeRangeAreas extends ClientObject<AreasTarget> {
+  protected override api(): string {
+    return "1.9";
+  }
+
+  protected snapshot(t: AreasTarget, prop: string): unknown {
+    const address = (rect: Rect) => `${quoteSheet(t.sheet.name)}!${rectAddress(rect)}`;
+    switch (prop) {
+      case "address":
+        return t.rects.map(address).join(", ");
+      case "areaCount":
+        return t.rects.length;
+      case "cellCount":
+        return t.rects.reduce((n, r) => n + rectRows(r) * rectColumns(r), 0);
+      case "areas/items/address":
+        return t.rects.map(address);
+      default:
+        throw invalidArgument(`Unknown range areas property "${prop}"`);
+    }
+  }
+
+  protected defaultProps(): string[] {
+    return ["address", "areaCount", "cellCount"];
+  }
+
+  get address(): string {
+    return this.get("address");
+  }
+  get areaCount(): number {
+    return this.get("areaCount");
+  }
+  get cellCount(): number {
+    return this.get("cellCount");
+  }
+
+  /** The areas, one Range each; `load("areas/items/address")` on this object fills their addresses too. */
+  get areas(): FakeAreaCollection {
+    const areas = this.child(
+      "areas",
+      () => new FakeAreaCollection(this.context, `${this._path}.areas`, () => this._resolve()),
+    );
+    const loaded = this._loaded["areas/items/address"];
+    if (Array.isArray(loaded) && !Object.prototype.hasOwnProperty.call(areas._loaded, "items")) {
+      areas._loaded.items = loaded.map((address: string, i) => {
+        const range = new FakeRange(this.context, `${this._path}.areas.getItemAt(${i})`, () => {
+          const t = this._target();
+          return { sheet: t.sheet, rect: t.rects[i] };
+        });
+        range._loaded.address = address;
+        return range;
+      });
+    }
+    return areas;
+  }
+}
+
+/** RangeAreas.areas: a RangeCollection. */
+export class FakeAreaCollection extends ClientCollection<RangeTarget, FakeRange, AreasTarget> {
+  protected itemsOf(t: AreasTarget): RangeTarget[] {
+    return t.rects.map((rect) => ({ sheet: t.sheet, rect }));
+  }
+
+  protected proxy(item: RangeTarget, index: number): FakeRange {
+    return new FakeRange(this.context, `${this._path}.getItemAt(${index})`, () => item);
   }
 }
 

@@ -2,7 +2,9 @@
  * The fake Excel itself: it must fail where Excel fails, or the port's tests prove nothing.
  */
 import { installFakeOffice, type FakeExcelHandle } from ".";
+import { MAX_MERGED_AREAS } from "./client";
 import { jsonBytes } from "./errors";
+import { parseAddress } from "./state";
 
 let fake: FakeExcelHandle;
 
@@ -196,6 +198,130 @@ describe("workbook rules", () => {
       await context.sync();
     });
     expect(fake.names()).toEqual([{ name: "NTM_X", formula: "=#REF!$A$1:$B$2" }]);
+  });
+});
+
+describe("merged areas and visibility", () => {
+  /** A sheet "Biểu 01" with header cells merged over A5:A7 and C5:F5, and an empty merge at H20:I20. */
+  function mergedSheet() {
+    const ws = fake.workbook.addSheet("Biểu 01");
+    ws.writeValue(4, 0, "'TT");
+    ws.writeValue(4, 2, "'Nguồn vốn");
+    ws.writeValue(7, 0, 1);
+    for (const address of ["A5:A7", "C5:F5", "H20:I20"]) ws.merge(parseAddress(address)!.rect);
+    return ws;
+  }
+
+  it("gives the merged areas whose top-left cell is in the range, with the sheet name in each address", async () => {
+    mergedSheet();
+    await Excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem("Biểu 01");
+      const all = ws.getUsedRangeOrNullObject(false).getMergedAreasOrNullObject();
+      all.load("address,areaCount,areas/items/address");
+      // B5:F9 holds the top-left of C5:F5 only (A5:A7 overlaps it but starts outside).
+      const part = ws.getRange("B5:F9").getMergedAreasOrNullObject();
+      part.areas.load("items/address");
+      await context.sync();
+      expect(all.isNullObject).toBe(false);
+      expect(all.areaCount).toBe(3);
+      expect(all.address).toBe("'Biểu 01'!A5:A7, 'Biểu 01'!C5:F5, 'Biểu 01'!H20:I20");
+      expect(all.areas.items.map((a) => a.address)).toEqual([
+        "'Biểu 01'!A5:A7",
+        "'Biểu 01'!C5:F5",
+        "'Biểu 01'!H20:I20",
+      ]);
+      expect(part.areas.items.map((a) => a.address)).toEqual(["'Biểu 01'!C5:F5"]);
+    });
+  });
+
+  it("counts a merged range as formatted, so the used range with formats reaches an empty merge", async () => {
+    mergedSheet();
+    await Excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem("Biểu 01");
+      const values = ws.getUsedRangeOrNullObject(true);
+      const formats = ws.getUsedRangeOrNullObject(false);
+      values.load("address");
+      formats.load("address");
+      await context.sync();
+      expect([values.address, formats.address]).toEqual(["'Biểu 01'!A5:C8", "'Biểu 01'!A5:I20"]);
+    });
+  });
+
+  it("gives a null object when the range has no merged areas, and refuses unloaded properties", async () => {
+    await Excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem("Sheet1");
+      ws.getRange("A1").values = [[1]];
+      const merged = ws.getRange("A1:Z99").getMergedAreasOrNullObject();
+      const ofNull = context.workbook.worksheets
+        .getItemOrNullObject("Không có")
+        .getUsedRangeOrNullObject(false)
+        .getMergedAreasOrNullObject();
+      expect(() => merged.isNullObject).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+      merged.load("areas/items/address");
+      await context.sync();
+      expect(merged.isNullObject).toBe(true);
+      expect(ofNull.isNullObject).toBe(true);
+      expect(() => merged.address).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+    });
+  });
+
+  it("refuses merged areas below ExcelApi 1.13", async () => {
+    fake.uninstall();
+    fake = installFakeOffice({ apiVersion: "1.12" });
+    mergedSheet();
+    await expect(
+      Excel.run(async (context) => {
+        context.workbook.worksheets
+          .getItem("Biểu 01")
+          .getRange()
+          .getMergedAreasOrNullObject()
+          .load("address");
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: "ApiNotFound" });
+  });
+
+  it("fails the sync when a range holds more merged areas than Excel returns", async () => {
+    const ws = fake.workbook.addSheet("Nhiều");
+    for (let r = 0; r <= MAX_MERGED_AREAS; r++) ws.merge({ r0: r, c0: 0, r1: r, c1: 1 });
+    await expect(
+      Excel.run(async (context) => {
+        context.workbook.worksheets.getItem("Nhiều").getRange().getMergedAreasOrNullObject().load("address");
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: "GeneralException" });
+    expect(fake.syncs.at(-1)!.failed).toBe("GeneralException");
+  });
+
+  it("counts the call in the request and the addresses in the response of its sync", async () => {
+    mergedSheet();
+    await Excel.run(async (context) => {
+      const merged = context.workbook.worksheets.getItem("Biểu 01").getRange().getMergedAreasOrNullObject();
+      merged.load("areas/items/address");
+      await context.sync();
+    });
+    const [sync] = fake.syncs;
+    expect(sync.operations).toBe(3); // the call, the null-object probe, the load
+    expect(sync.responseBytes).toBeGreaterThanOrEqual(
+      jsonBytes(["'Biểu 01'!A5:A7", "'Biểu 01'!C5:F5", "'Biểu 01'!H20:I20"]),
+    );
+  });
+
+  it("reports a sheet's visibility when loaded", async () => {
+    fake.workbook.addSheet("Ẩn").visibility = "Hidden";
+    fake.workbook.addSheet("Ẩn hẳn").visibility = "VeryHidden";
+    await Excel.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load("items/name,items/visibility");
+      const one = sheets.getItem("Ẩn");
+      expect(() => one.visibility).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+      await context.sync();
+      expect(sheets.items.map((s) => [s.name, s.visibility])).toEqual([
+        ["Sheet1", "Visible"],
+        ["Ẩn", "Hidden"],
+        ["Ẩn hẳn", "VeryHidden"],
+      ]);
+    });
   });
 });
 

@@ -6,7 +6,9 @@
  * What it models (see client.ts and state.ts): queued commands run at `context.sync()`; unloaded
  * properties throw; shapes of 2-D arrays are checked; typed text becomes numbers, formulas or text as in
  * Excel (a leading apostrophe keeps text as text); sheets, visibility (VeryHidden included), positions,
- * tab colours; values, number formats, formulas, styles, merges, column widths; conditional formats
+ * tab colours; values, number formats, formulas, styles, merges (Range.getMergedAreasOrNullObject from
+ * ExcelApi 1.13: the areas whose top-left cell is in the range, a null object when there are none, a
+ * failed sync over 512), column widths; conditional formats
  * (Custom and DataBar, with priorities), list validations, tables, workbook names, freeze panes, page
  * layout (margins, centre footer), gridlines, sheet protection (a protected sheet refuses changes to cells,
  * formats and charts, as Excel does), charts (add, title, series, position); Excel.createWorkbook (the

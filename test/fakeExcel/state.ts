@@ -409,7 +409,22 @@ export class SheetState {
     } else this.writeValue(r, c, input);
   }
 
-  /** Bounding rectangle of the cells with a value or formula (and, unless valuesOnly, a format). */
+  /**
+   * Merges `rect` as Range.merge does: refused over another merged range; the covered cells are cleared,
+   * only the top-left keeps its value.
+   */
+  merge(rect: Rect): void {
+    if (this.merges.some((m) => rectsIntersect(m, rect)))
+      throw invalidOperation("Cannot merge overlapping ranges.");
+    this.merges.push(rect);
+    for (let r = rect.r0; r <= rect.r1; r++)
+      for (let c = rect.c0; c <= rect.c1; c++) if (r !== rect.r0 || c !== rect.c0) this.clearCell(r, c);
+  }
+
+  /**
+   * Bounding rectangle of the cells with a value or formula (and, unless valuesOnly, a format; a merged
+   * range counts as formatted, as in Excel).
+   */
   usedRect(valuesOnly: boolean): Rect | null {
     let r0 = Infinity;
     let c0 = Infinity;
@@ -428,6 +443,10 @@ export class SheetState {
     for (const key of this.formulas.keys()) take(Math.floor(key / MAX_COLUMNS), key % MAX_COLUMNS);
     if (!valuesOnly) {
       for (const key of this.cellFormats.keys()) take(Math.floor(key / MAX_COLUMNS), key % MAX_COLUMNS);
+      for (const m of this.merges) {
+        take(m.r0, m.c0);
+        take(m.r1, m.c1);
+      }
       for (const layer of this.formatLayers) {
         if (isUnbounded(layer.rect)) continue;
         take(layer.rect.r0, layer.rect.c0);

@@ -4,7 +4,7 @@
  */
 import { brightness, getOfficeHost, MAPPING_SETTING, OfficeHost } from "../../src/excel/officeHost";
 import { ExcelQueue } from "../../src/excel/queue";
-import type { ColumnMapping } from "../../src/workbook/reader";
+import type { ColumnMapping } from "../../src/workbook/read/reader";
 import { installFakeOffice, type FakeExcelHandle, type FakeOfficeOptions } from "../fakeExcel";
 
 let fake: FakeExcelHandle;

@@ -6,14 +6,16 @@
 import { buildHaTinhSample } from "../../src/cli/sample/haTinhSample";
 import { REQUEST_BUDGET_BYTES } from "../../src/excel/blocks";
 import { HostError } from "../../src/taskpane/host";
-import { DATA_BAR_COLOUR } from "../../src/workbook/highlightPalette";
+import { DATA_BAR_COLOUR } from "../../src/workbook/formats/palette";
 import { META_SHEET, type WritePlan } from "../../src/workbook/port";
 import { recalculate } from "../../src/workbook/recalc";
 import type { SheetSpec } from "../../src/workbook/sheetSpec";
 import { buildTemplate } from "../../src/workbook/template";
 import { writeSheets } from "../../src/workbook/writeSheets";
-import { TOOL_RULE_MARKER } from "../../src/xlsx/conditionalFormats";
+import { TOOL_RULE_MARKER } from "../../src/workbook/formats/toolRules";
 import { FakeOfficeError, type FakeExcelHandle } from "../fakeExcel";
+import { MAX_MERGED_AREAS } from "../fakeExcel/client";
+import { parseAddress } from "../fakeExcel/state";
 import { countWriteSyncs, setup, snapshot } from "./support";
 import type { OfficeWorkbookPort } from "../../src/excel/officePort";
 
@@ -124,7 +126,81 @@ describe("reading", () => {
     expect(grids[0].numberFormats![2][3]).toBe("0%");
     expect(grids[0].numberFormats![3][2]).toBe("dd/mm/yyyy");
     expect(grids[0].numberFormats![1][1]).toBeNull();
-    expect(grids[1]).toEqual({ name: "Empty", values: [], numberFormats: [] });
+    expect(grids[1]).toEqual({ name: "Empty", values: [], numberFormats: [], merges: [], hidden: false });
+  });
+
+  /** A planner's form: a two-row header over A5:F6 with merged cells, on a sheet named with a space. */
+  function mergedForm(name = "Biểu 01"): void {
+    const ws = fake.workbook.addSheet(name);
+    ws.writeValue(4, 0, "'TT");
+    ws.writeValue(4, 1, "'Xã");
+    ws.writeValue(4, 2, "'Nguồn vốn");
+    ["'NSTW", "'NSĐP", "'Tín dụng", "'Khác"].forEach((v, i) => ws.writeValue(5, 2 + i, v));
+    ws.writeValue(7, 0, 1);
+    ws.writeValue(7, 1, "'Xã Thạch Hà");
+    for (const address of ["C5:F5", "A5:A7", "B5:B7"]) ws.merge(parseAddress(address)!.rect);
+  }
+
+  it("reads merged ranges and sheet visibility in the same one sync as the values", async () => {
+    mergedForm();
+    fake.workbook.addSheet("Ẩn").visibility = "Hidden";
+    fake.workbook.addSheet("Ẩn hẳn").visibility = "VeryHidden";
+    fake.workbook.sheets.find((s) => s.name === "Ẩn hẳn")!.writeValue(0, 0, "'x");
+
+    const grids = await port.readSheets(["Biểu 01", "Ẩn", "Ẩn hẳn", "Sheet1"]);
+
+    expect(fake.syncCount).toBe(1);
+    expect(grids.map((g) => [g.name, g.merges, g.hidden])).toEqual([
+      ["Biểu 01", ["A5:A7", "B5:B7", "C5:F5"], false],
+      ["Ẩn", [], true],
+      ["Ẩn hẳn", [], true],
+      ["Sheet1", [], false],
+    ]);
+    expect(grids[0].values[4]).toEqual(["TT", "Xã", "Nguồn vốn", null, null, null]);
+    expect(grids[2].values).toEqual([["x"]]);
+  });
+
+  it("finds a merged range that starts beyond the last value (the used range with formats)", async () => {
+    const ws = fake.workbook.addSheet("Trống");
+    ws.writeValue(0, 0, 1);
+    ws.merge(parseAddress("D10:E12")!.rect);
+    const [grid] = await port.readSheets(["Trống"]);
+    expect(grid.values).toEqual([[1]]);
+    expect(grid.merges).toEqual(["D10:E12"]);
+  });
+
+  it("leaves merges out below ExcelApi 1.13, still in one sync and still knowing hidden sheets", async () => {
+    fake.uninstall();
+    ({ fake, port } = setup({ apiVersion: "1.12" }));
+    mergedForm();
+    fake.sheet("Biểu 01").state.visibility = "Hidden";
+    const [grid] = await port.readSheets(["Biểu 01"]);
+    expect(fake.syncCount).toBe(1);
+    expect(grid.merges).toBeUndefined();
+    expect("merges" in grid).toBe(false);
+    expect(grid.hidden).toBe(true);
+    expect(grid.values[7]).toEqual([1, "Xã Thạch Hà", null, null, null, null]);
+  });
+
+  it("reads a sheet with more merged areas than Excel returns, without them rather than failing", async () => {
+    mergedForm();
+    const many = fake.workbook.addSheet("Nhiều ô gộp");
+    for (let r = 0; r <= MAX_MERGED_AREAS; r++) {
+      many.writeValue(r, 0, `'Xã ${r}`);
+      many.merge({ r0: r, c0: 0, r1: r, c1: 2 });
+    }
+    const grids = await port.readSheets(["Biểu 01", "Nhiều ô gộp"]);
+    expect(fake.syncs.map((s) => s.failed ?? "ok")).toEqual(["GeneralException", "ok"]);
+    expect(grids.map((g) => g.merges)).toEqual([undefined, undefined]);
+    expect(grids.map((g) => g.hidden)).toEqual([false, false]);
+    expect(grids[1].values[MAX_MERGED_AREAS]).toEqual([`Xã ${MAX_MERGED_AREAS}`]);
+  });
+
+  it("does not hide a cell-edit error behind a second read without merges", async () => {
+    mergedForm();
+    fake.setCellEditing(true);
+    await expect(port.readSheets(["Biểu 01"])).rejects.toMatchObject({ code: "cellEditing" });
+    expect(fake.syncCount).toBe(1);
   });
 
   it("reads a sheet too large for one response in row blocks", async () => {
@@ -140,6 +216,24 @@ describe("reading", () => {
     expect(grid.values[1_999]).toEqual(["Xã số 1999", 1999]);
     expect(fake.syncs.filter((s) => !s.failed).every((s) => s.responseBytes <= 60_000)).toBe(true);
     expect(fake.syncs.length).toBeGreaterThan(3);
+  });
+
+  it("carries merged ranges and visibility when it reads in row blocks too", async () => {
+    fake.uninstall();
+    ({ fake, port } = setup({ responseLimitBytes: 60_000 }));
+    const data = fake.workbook.addSheet("Big");
+    data.visibility = "Hidden";
+    data.writeValue(0, 0, "'Danh sách xã");
+    data.merge(parseAddress("A1:C1")!.rect);
+    for (let r = 1; r < 2_000; r++) {
+      data.writeValue(r, 0, `'Xã số ${r}`);
+      data.writeValue(r, 1, r);
+    }
+    const [grid] = await port.readSheets(["Big"]);
+    expect(fake.syncs[0].failed).toBe("ResponsePayloadSizeLimitExceeded");
+    expect(grid.values).toHaveLength(2_000);
+    expect(grid.merges).toEqual(["A1:C1"]);
+    expect(grid.hidden).toBe(true);
   });
 
   it("lists sheets in tab order without the meta sheet and reads the meta sheet's layout", async () => {

@@ -4,7 +4,7 @@
  */
 import ExcelJS from "exceljs";
 import { applySheetSpec, maxDigitPixels, wrappedLines } from "../../src/xlsx/applySheetSpec";
-import { HelperLists } from "../../src/xlsx/validationLists";
+import { HelperLists } from "../../src/workbook/formats/validationLists";
 import type { SheetSpec } from "../../src/workbook/sheetSpec";
 import { reportToXlsx } from "../../src/xlsx/reportFile";
 import { handMadeReport, loadFresh, packageParts } from "./support";

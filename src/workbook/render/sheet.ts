@@ -5,7 +5,7 @@
  */
 import { t, type Lang } from "../../i18n";
 import { rangeAddress } from "../a1";
-import { DATA_BAR_COLOUR } from "./palette";
+import { DATA_BAR_COLOUR } from "../formats/palette";
 import type { ConditionalRule, HighlightStyle, OutCell, SheetSpec, StyleSpan } from "../sheetSpec";
 
 /** Fill of header rows (Excel's light "Blue, Accent 1, 80%"). Results are never filled statically. */

@@ -5,7 +5,7 @@
  *  - formulas as their cached result, null without one;
  *  - `t="e"` as { error }, `t="b"` as a boolean, other numbers with parseFloat;
  *  - numbers under a date format (ExcelJS's isDateFmt) as "yyyy-mm-dd", in the 1900 or 1904 system;
- *  - the covered cells of a merged range as null;
+ *  - the covered cells of a merged range as null, and the merged ranges in `merges` (formats/merges.ts);
  *  - numberFormats: the cell's format code, null for General or no style (style 0 counts as none);
  *  - the grid from A1 to the last row and column holding a value, padded with null.
  *
@@ -18,14 +18,10 @@
  */
 import type { CellValue, SheetGrid } from "../../workbook/port";
 import { parseRangeAddress } from "../../workbook/a1";
-import { isoDate } from "../readGrid";
+import { serialToIsoDate } from "../../workbook/formats/dates";
+import { canonicalMerges } from "../../workbook/formats/merges";
 import type { CellType } from "./sheetScanner";
 import type { CellFormats } from "./stylesXml";
-
-/** ExcelJS's utils.excelToDate. */
-function excelToDate(serial: number, date1904: boolean): Date {
-  return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
-}
 
 export interface ReadContext {
   sharedStrings: readonly string[];
@@ -77,7 +73,7 @@ export function cellValue(
 
 function numberValue(ctx: ReadContext, style: number, text: string): CellValue {
   const n = parseFloat(text);
-  return ctx.formats.isDate(style) ? isoDate(excelToDate(n, ctx.date1904)) : n;
+  return ctx.formats.isDate(style) ? serialToIsoDate(n, ctx.date1904) : n;
 }
 
 /** Collects scanned cells into a SheetGrid. */
@@ -108,7 +104,7 @@ export class GridBuilder {
     formats[col] = this.ctx.formats.numberFormat(style);
   };
 
-  /** The grid, after clearing the covered cells of `merges`. */
+  /** The grid, after clearing the covered cells of `merges`, which it carries (formats/merges.ts). */
   build(name: string, merges: readonly string[]): SheetGrid {
     for (const ref of merges) {
       const pos = parseRangeAddress(ref);
@@ -164,46 +160,6 @@ export class GridBuilder {
       this.values[r] = undefined as unknown as CellValue[];
       this.formats[r] = undefined as unknown as (string | null)[];
     }
-    return { name, values, numberFormats };
-  }
-}
-
-/**
- * Cell text as ../meta.ts reads it through ExcelJS: strings as they are, numbers as String(n), and null
- * for everything else (formulas, booleans, errors, dates).
- */
-export class MetaTextCollector {
-  private readonly cells = new Map<string, string>();
-
-  constructor(private readonly ctx: ReadContext) {}
-
-  readonly onCell = (
-    row: number,
-    col: number,
-    style: number,
-    type: CellType,
-    text: string,
-    formula: boolean,
-  ) => {
-    if (formula) return;
-    let v: string | null = null;
-    if (type === "s") v = this.ctx.sharedStrings[parseInt(text, 10)] ?? null;
-    else if (type === "str" || type === "inlineStr") v = text;
-    else if (type === "n" && !this.ctx.formats.isDate(style)) v = String(parseFloat(text));
-    if (v !== null) this.cells.set(`${row},${col}`, v);
-  };
-
-  text(row: number, col: number): string | null {
-    return this.cells.get(`${row},${col}`) ?? null;
-  }
-
-  /** Every text cell from column `fromCol` on, as [row, col, text]. */
-  cellsFrom(fromCol: number): [number, number, string][] {
-    const out: [number, number, string][] = [];
-    for (const [key, v] of this.cells) {
-      const [r, c] = key.split(",").map(Number);
-      if (c >= fromCol) out.push([r, c, v]);
-    }
-    return out;
+    return { name, values, numberFormats, merges: canonicalMerges(merges) };
   }
 }

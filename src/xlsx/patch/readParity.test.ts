@@ -76,7 +76,49 @@ async function everythingWorkbook(date1904 = false): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
+/**
+ * A planner's summary form: a title, a header over rows 5–7 with merged cells (A5:A7, B5:B7 down, C5:F5
+ * across, each source in row 6 with its unit merged down over row 7), and beside it a hidden sheet and a
+ * very hidden one, each with a merge of its own.
+ */
+async function mergedFormWorkbook(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("Biểu 01");
+  ws.getCell("A1").value = "BIỂU TỔNG HỢP NGUỒN VỐN";
+  ws.mergeCells("A1:F1");
+  ws.getCell("A5").value = "TT";
+  ws.getCell("B5").value = "Xã";
+  ws.getCell("C5").value = "Nguồn vốn (triệu đồng)";
+  ["NSTW", "NSĐP", "Tín dụng", "Khác"].forEach((v, i) => {
+    ws.getCell(6, 3 + i).value = v;
+    ws.mergeCells(6, 3 + i, 7, 3 + i);
+  });
+  ws.mergeCells("A5:A7");
+  ws.mergeCells("B5:B7");
+  ws.mergeCells("C5:F5");
+  ws.getCell("A8").value = 1;
+  ws.getCell("B8").value = "Thạch Hà";
+  ws.getCell("C8").value = 1250.5;
+  const hidden = wb.addWorksheet("Ẩn", { state: "hidden" });
+  hidden.getCell("A1").value = "gộp";
+  hidden.mergeCells("A1:B2");
+  const veryHidden = wb.addWorksheet("Ẩn hẳn", { state: "veryHidden" });
+  veryHidden.getCell("B2").value = 7;
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
 describe("XlsxPatchPort reads exactly what XlsxWorkbookPort reads", () => {
+  it("on a form with merged header cells and a hidden and a very hidden sheet, merges and visibility included", async () => {
+    const grids = await expectSameReads(await mergedFormWorkbook());
+    expect(grids.map((g) => [g.name, g.merges, g.hidden])).toEqual([
+      ["Biểu 01", ["A1:F1", "A5:A7", "B5:B7", "C5:F5", "C6:C7", "D6:D7", "E6:E7", "F6:F7"], false],
+      ["Ẩn", ["A1:B2"], true],
+      ["Ẩn hẳn", [], true],
+    ]);
+    expect(grids[0].values[4]).toEqual(["TT", "Xã", "Nguồn vốn (triệu đồng)", null, null, null]);
+    expect(grids[0].values[6]).toEqual([null, null, null, null, null, null]);
+  });
+
   it("on a workbook with shared strings, rich text, hyperlinks, formulas, errors, dates, percentages and merges", async () => {
     const [grid] = await expectSameReads(await everythingWorkbook());
     // Spot checks, so a bug shared by both ports would still show.

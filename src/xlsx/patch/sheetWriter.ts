@@ -12,14 +12,14 @@
  *  - number formats first, then the style spans in order, each span's font starting from the
  *    workbook's default font (StyleBook.font), later spans overriding earlier ones property by property;
  *  - merges last: the covered cells lose their values and take the top-left cell's style;
- *  - conditional formats with priorities 1..n in order (../conditionalFormats.ts for the formulas):
+ *  - conditional formats with priorities 1..n in order (src/workbook/formats/toolRules.ts for the formulas):
  *    expression rules with a dxf from HIGHLIGHT_PALETTE, data bars in both the 2007 form and the Excel
  *    2010 extension (solid, 0..1), their ids derived from the sheet name so re-running is stable.
  * Tables and list validations are not written: the port refuses specs that have them.
  */
 import { createHash } from "crypto";
 import type { OutCell, SheetSpec, StyleSpan } from "../../workbook/sheetSpec";
-import { DATA_BAR_COLOUR, HIGHLIGHT_PALETTE } from "../../workbook/render/palette";
+import { DATA_BAR_COLOUR, HIGHLIGHT_PALETTE } from "../../workbook/formats/palette";
 import {
   cellAddress,
   columnLetters,
@@ -28,7 +28,8 @@ import {
   type RangePosition,
 } from "../../workbook/a1";
 import { MAX_CELL_TEXT } from "../applySheetSpec";
-import { canonicalRange, ruleFormula } from "../conditionalFormats";
+import { ruleFormula } from "../../workbook/formats/toolRules";
+import { canonicalRange } from "../conditionalFormats";
 import { argbOf, type FontOverride, type StyleBook } from "./stylesXml";
 import { encodeOoxmlEscapes, escapeAttr, escapeText } from "./xmlText";
 

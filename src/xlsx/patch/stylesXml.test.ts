@@ -1,4 +1,4 @@
-import { isDateFormat, readCellFormats, StyleBook } from "./stylesXml";
+import { readCellFormats, StyleBook } from "./stylesXml";
 
 const MAIN = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
 
@@ -148,23 +148,5 @@ describe("readCellFormats", () => {
     expect(f.numberFormat(1)).toBe('#,##0 "₫"');
     expect(f.numberFormat(7)).toBeNull();
     expect(f.isDate(1)).toBe(false);
-  });
-
-  it("recognises date formats as ExcelJS does", () => {
-    expect(["dd/mm/yyyy", "mm-dd-yy", "[h]:mm:ss", "yyyy", 'd "ngày"'].map(isDateFormat)).toEqual([
-      true,
-      true,
-      true,
-      true,
-      true,
-    ]);
-    expect(["0.0%", "#,##0", '"Đạt"', "[Red]0", "General", "@"].map(isDateFormat)).toEqual([
-      false,
-      false,
-      false,
-      false,
-      false,
-      false,
-    ]);
   });
 });

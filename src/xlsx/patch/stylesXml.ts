@@ -11,6 +11,8 @@
  * byte.
  */
 import { decodeXml, escapeAttr, escapeRe, rawAttr, rootPrefix } from "./xmlText";
+import { isDateFormat } from "../../workbook/formats/dates";
+import { rgbHex } from "../../workbook/formats/palette";
 
 /**
  * Built-in number formats as ExcelJS 4.4 knows them (lib/xlsx/defaultnumformats.js, the entries with a
@@ -53,13 +55,6 @@ const BUILTIN_BY_CODE = new Map<string, number>(
 
 /** First id Excel leaves to workbook-defined number formats. */
 export const FIRST_CUSTOM_NUMFMT_ID = 164;
-
-/** ExcelJS's test for a date format (utils.isDateFmt): date/time letters outside quotes and brackets. */
-export function isDateFormat(fmt: string | null | undefined): boolean {
-  if (!fmt) return false;
-  const bare = fmt.replace(/\[[^\]]*]/g, "").replace(/"[^"]*"/g, "");
-  return /[ymdhMsb]+/.test(bare);
-}
 
 function childRe(prefix: string, local: string, flags = "g"): RegExp {
   const p = escapeRe(prefix);
@@ -179,9 +174,7 @@ export interface DxfSpec {
 
 /** "RRGGBB" (optionally "#RRGGBB") → "FFRRGGBB", or an Error. */
 export function argbOf(rgb: string): string {
-  const hex = rgb.replace(/^#/, "").toUpperCase();
-  if (!/^[0-9A-F]{6}$/.test(hex)) throw new Error(`Not an RRGGBB colour: "${rgb}"`);
-  return "FF" + hex;
+  return "FF" + rgbHex(rgb);
 }
 
 interface Section {

@@ -5,7 +5,7 @@
  * Only the part after `</sheetData>` (the "tail": merges, conditional formats, validations, hyperlinks,
  * page setup, drawings, extensions) is ever read as text; the cells before it are copied as bytes.
  * In the tail:
- *  - every rule carrying the marker of ../conditionalFormats.ts (`AND(ISTEXT("NTM Planner"),…)`) is
+ *  - every rule carrying the marker of src/workbook/formats/toolRules.ts (`AND(ISTEXT("NTM Planner"),…)`) is
  *    removed, whether in a <conditionalFormatting> block or in the Excel 2010 extension
  *    (<x14:conditionalFormatting>, where Excel moves rules that refer to another sheet); a block left
  *    without rules goes too, and so does an extension left empty. The user's rules stay as written.
@@ -14,8 +14,9 @@
  *    <printOptions>, <pageMargins>, … <extLst>; their priorities follow the user's highest.
  */
 import type { ConditionalRule } from "../../workbook/sheetSpec";
-import { HIGHLIGHT_PALETTE } from "../../workbook/render/palette";
-import { canonicalRange, isToolRule, markFormula, ruleFormula } from "../conditionalFormats";
+import { HIGHLIGHT_PALETTE } from "../../workbook/formats/palette";
+import { isToolFormula, markFormula, ruleFormula } from "../../workbook/formats/toolRules";
+import { canonicalRange } from "../conditionalFormats";
 import type { StyleBook } from "./stylesXml";
 import { childrenAfter } from "./worksheetOrder";
 import { decodeXml, escapeAttr, escapeRe, escapeText, isSpace, rawAttr } from "./xmlText";
@@ -107,7 +108,7 @@ function ruleFormulas(rule: string): string[] {
 }
 
 function isMarked(rule: string): boolean {
-  return isToolRule({ type: rawAttr(rule, "type") ?? "", formulae: ruleFormulas(rule) });
+  return ruleFormulas(rule).some(isToolFormula);
 }
 
 function priorityOf(rule: string): number {

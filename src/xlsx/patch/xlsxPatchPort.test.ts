@@ -3,7 +3,7 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { META_SHEET, type SheetGrid, type WritePlan } from "../../workbook/port";
-import { DATA_BAR_COLOUR, HIGHLIGHT_PALETTE } from "../../workbook/render/palette";
+import { DATA_BAR_COLOUR, HIGHLIGHT_PALETTE } from "../../workbook/formats/palette";
 import { renderResults } from "../../workbook/render/render";
 import type { SheetSpec } from "../../workbook/sheetSpec";
 import {
@@ -13,7 +13,7 @@ import {
   fixtureInput,
   fixtureResult,
 } from "../../workbook/render/__fixtures__/renderFixture";
-import { TOOL_RULE_MARKER } from "../conditionalFormats";
+import { TOOL_RULE_MARKER } from "../../workbook/formats/toolRules";
 import { internals, type CfModel } from "../internals";
 import { XlsxWorkbookPort } from "../xlsxPort";
 import { loadFresh, sheetPartPath, sheetXml, tempDir, workbookSheets } from "../testSupport";
@@ -317,7 +317,7 @@ describe("XlsxPatchPort writes a plan that ExcelJS and Excel read back", () => {
     });
   });
 
-  it("stores the meta in meta.ts's layout and the names the plan owns, absolute and quoted", async () => {
+  it("stores the meta in formats/meta.ts's layout and the names the plan owns, absolute and quoted", async () => {
     expect(await (await XlsxWorkbookPort.fromBuffer(saved)).readMeta()).toEqual(plan().meta);
     expect(await (await XlsxPatchPort.fromBuffer(saved)).readMeta()).toEqual(plan().meta);
     const meta = wb.getWorksheet(META_SHEET)!;

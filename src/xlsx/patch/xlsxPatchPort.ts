@@ -31,11 +31,11 @@ import {
   type WorkbookPort,
   type WritePlan,
 } from "../../workbook/port";
-import type { ConditionalRule, OutCell, SheetSpec } from "../../workbook/sheetSpec";
+import type { ConditionalRule, SheetSpec } from "../../workbook/sheetSpec";
 import { parseRangeAddress, quoteSheetName, columnLetters } from "../../workbook/a1";
-import { META_LIST_FIRST_COLUMN, META_MARKER } from "../meta";
+import { isOurMetaGrid, metaFromGrid, metaLists, metaRows } from "../../workbook/formats/meta";
 import { checkOwnedSheets, sameSheetName } from "../../workbook/planChecks";
-import { GridBuilder, MetaTextCollector, type ReadContext } from "./gridReader";
+import { GridBuilder, type ReadContext } from "./gridReader";
 import {
   addRelationship,
   CT_STYLES,
@@ -158,7 +158,7 @@ interface CheckedPlan {
   highlights: Map<SheetInfo, readonly ConditionalRule[]>;
   names: NameToWrite[];
   /** The current meta sheet (ours) and the helper lists on it, kept when it is rewritten. */
-  meta: { sheet: SheetInfo; lists: [number, number, string][] } | null;
+  meta: { sheet: SheetInfo; lists: (string | null)[][] } | null;
 }
 
 export class XlsxPatchPort implements WorkbookPort {
@@ -223,42 +223,40 @@ export class XlsxPatchPort implements WorkbookPort {
     return this.readCache;
   }
 
-  /** Sheets are found by name as Excel does (case-insensitively); each grid carries the sheet's own name. */
+  /** The grid of one worksheet, scanned as it streams (memory: the values kept, one chunk, one row). */
+  private async scanGrid(sheet: SheetInfo): Promise<SheetGrid> {
+    const builder = new GridBuilder(await this.readContext());
+    const scanner = new SheetScanner(builder.onCell);
+    await this.pkg.stream(sheet.part!, (chunk) => scanner.push(chunk));
+    const { merges } = scanner.end();
+    return { ...builder.build(sheet.name, merges), hidden: sheet.state !== "visible" };
+  }
+
+  /**
+   * Sheets are found by name as Excel does (case-insensitively); each grid carries the sheet's own name,
+   * its merged ranges (from <mergeCells>) and whether workbook.xml hides it (state="hidden"|"veryHidden").
+   */
   async readSheets(names: string[]): Promise<SheetGrid[]> {
     const grids: SheetGrid[] = [];
     for (const name of names) {
       const sheet = this.findSheet(name);
-      if (!sheet || !sheet.part) continue;
-      const ctx = await this.readContext();
-      const builder = new GridBuilder(ctx);
-      const scanner = new SheetScanner(builder.onCell);
-      await this.pkg.stream(sheet.part, (chunk) => scanner.push(chunk));
-      const { merges } = scanner.end();
-      grids.push(builder.build(sheet.name, merges));
+      if (sheet && sheet.part) grids.push(await this.scanGrid(sheet));
     }
     return grids;
   }
 
-  private async metaCells(sheet: SheetInfo): Promise<MetaTextCollector> {
-    const collector = new MetaTextCollector(await this.readContext());
-    const scanner = new SheetScanner(collector.onCell);
-    await this.pkg.stream(sheet.part!, (chunk) => scanner.push(chunk));
-    scanner.end();
-    return collector;
-  }
-
-  /** The meta sheet when it is ours (exact name, marker in A1), with its cells. */
-  private async ourMeta(): Promise<{ sheet: SheetInfo; cells: MetaTextCollector } | null> {
+  /** The meta sheet when it is ours (exact name, marker in A1), with its grid. */
+  private async ourMeta(): Promise<{ sheet: SheetInfo; values: SheetGrid["values"] } | null> {
     const sheet = this.state.sheets.find((s) => s.name === META_SHEET);
     if (!sheet || !sheet.worksheet || !sheet.part) return null;
-    const cells = await this.metaCells(sheet);
-    return cells.text(0, 0) === META_MARKER ? { sheet, cells } : null;
+    const { values } = await this.scanGrid(sheet);
+    return isOurMetaGrid(values) ? { sheet, values } : null;
   }
 
-  /** Same format and semantics as ../meta.ts: null without our meta sheet or with an unknown version. */
+  /** Null without our meta sheet or with an unknown version (src/workbook/formats/meta.ts). */
   async readMeta(): Promise<ToolMeta | null> {
     const meta = await this.ourMeta();
-    return meta ? metaOf(meta.cells) : null;
+    return meta ? metaFromGrid(meta.values) : null;
   }
 
   // ---------------------------------------------------------------- writing
@@ -285,7 +283,7 @@ export class XlsxPatchPort implements WorkbookPort {
     }
     const { replaced, seen } = checkOwnedSheets(
       plan,
-      meta ? metaOf(meta.cells) : null,
+      meta ? metaFromGrid(meta.values) : null,
       (name) => this.findAnySheet(name),
       checkSheetSpec,
     );
@@ -339,7 +337,7 @@ export class XlsxPatchPort implements WorkbookPort {
       replaced,
       highlights,
       names,
-      meta: meta ? { sheet: meta.sheet, lists: meta.cells.cellsFrom(META_LIST_FIRST_COLUMN) } : null,
+      meta: meta ? { sheet: meta.sheet, lists: metaLists(meta.values) } : null,
     };
   }
 
@@ -497,32 +495,10 @@ export class XlsxPatchPort implements WorkbookPort {
   }
 }
 
-/** ToolMeta from the meta sheet's cells, as ../meta.ts reads it. */
-function metaOf(cells: MetaTextCollector): ToolMeta | null {
-  if (cells.text(0, 0) !== META_MARKER) return null;
-  if (cells.text(1, 0) !== "1") return null;
-  const ownedSheets: string[] = [];
-  for (let row = 2; ; row++) {
-    const name = cells.text(row, 0);
-    if (name === null || name === "") break;
-    ownedSheets.push(name);
-  }
-  return { version: 1, ownedSheets };
-}
-
 /**
- * The meta sheet in ../meta.ts's layout: marker, version, owned sheets in column A, and the helper
- * lists already on it (column C on, referred to by validations of sheets written by the ExcelJS
- * port) kept as they are.
+ * The meta sheet in the layout of src/workbook/formats/meta.ts, with the helper lists already on it
+ * (column C on, referred to by validations of sheets written by the ExcelJS port) kept cell for cell.
  */
-function metaSpec(meta: ToolMeta, lists: readonly [number, number, string][]): SheetSpec {
-  const rows: OutCell[][] = [[META_MARKER], [meta.version]];
-  meta.ownedSheets.forEach((name) => rows.push([name]));
-  for (const [r, c, text] of lists) {
-    while (rows.length <= r) rows.push([]);
-    const row = rows[r];
-    while (row.length < c) row.push(null);
-    row[c] = text;
-  }
-  return { name: META_SHEET, rows };
+function metaSpec(meta: ToolMeta, lists: readonly (readonly (string | null)[])[]): SheetSpec {
+  return { name: META_SHEET, rows: metaRows(meta, lists) };
 }

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { isValidTableName, sanitiseTableName, uniqueTableName } from "./tableName";
+import { isValidTableName, sanitiseTableName, uniqueTableName } from "./tableNames";
 
 describe("table names", () => {
   it("turns Vietnamese titles into ASCII names Excel accepts", () => {
