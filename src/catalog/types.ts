@@ -58,6 +58,11 @@ export interface FundingCategory extends Sourced {
   nameEn: string;
   /** Lower-case Vietnamese aliases used to recognise headers (matched without diacritics). */
   aliases: string[];
+  /**
+   * Short names a form writes under its parent's header ("Trung ương" and "Tỉnh" under "Ngân sách
+   * nhà nước", "Đầu tư phát triển" under "Trung ương"): matched only within the parent's group.
+   */
+  partNames?: string[];
   /** Credit is usually an outstanding balance (a stock), not a flow. */
   stock?: boolean;
 }

@@ -89,6 +89,8 @@ export interface CriterionDef {
 export interface CellRef {
   sheet: string;
   cell: string; // A1
+  /** The workbook file, when several are read together. */
+  file?: string;
 }
 
 /** A parsed input value. */
@@ -319,6 +321,8 @@ export interface Issue {
   code: string;
   sheet?: string;
   cell?: string;
+  /** The workbook file, when several are read together. */
+  file?: string;
   params: Record<string, string | number>;
 }
 

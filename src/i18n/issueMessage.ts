@@ -9,12 +9,28 @@ import { hasKey, t, type Lang } from "./index";
  */
 export function issueMessage(lang: Lang, issue: Issue, opts: { withPlace?: boolean } = {}): string {
   const key = `issue.${issue.code}`;
-  const text = hasKey(key) ? t(lang, key, issue.params) : fallback(issue);
+  const text = hasKey(key) ? t(lang, key, translatedParams(lang, issue.params)) : fallback(issue);
+  const file =
+    issue.file && opts.withPlace !== false ? `${t(lang, "issue.placeFile", { file: issue.file })}, ` : "";
   // The issues sheet shows the place in its own columns.
-  if (!issue.sheet || opts.withPlace === false) return text;
-  if (issue.cell ? text.includes(issue.cell) : text.includes(issue.sheet)) return text;
+  if (!issue.sheet || opts.withPlace === false) return file + text;
+  if (issue.cell ? text.includes(issue.cell) : text.includes(issue.sheet)) return file + text;
   const place = issue.cell ? "issue.placeCell" : "issue.placeSheet";
-  return `${t(lang, place, { sheet: issue.sheet, cell: issue.cell ?? "" })}: ${text}`;
+  return `${file}${t(lang, place, { sheet: issue.sheet, cell: issue.cell ?? "" })}: ${text}`;
+}
+
+/**
+ * Parameters whose name ends in "Key" hold a message key (a word that depends on the language, such
+ * as where a setting was found): `{ fromKey: "issue.from.title" }` fills `{from}` in the user's language.
+ */
+function translatedParams(lang: Lang, params: Issue["params"]): Issue["params"] {
+  let out: Issue["params"] | undefined;
+  for (const [name, value] of Object.entries(params)) {
+    if (!name.endsWith("Key") || typeof value !== "string" || !hasKey(value)) continue;
+    out ??= { ...params };
+    out[name.slice(0, -3)] = t(lang, value);
+  }
+  return out ?? params;
 }
 
 function fallback(issue: Issue): string {

@@ -375,20 +375,53 @@ export function thresholdHeader(scope: ThresholdScope, lang: Lang): string {
  */
 export function parseThresholdHeader(header: string): ThresholdScope | undefined {
   let key = normKey(header);
-  const prefixed = /^(nguong|threshold|muc dat|muc chuan)\b/.test(key);
-  key = key.replace(/^(nguong|threshold|muc dat|muc chuan)\s*/, "").replace(/^(vung|region)\s+/, "");
-  if (
-    prefixed &&
-    (key === "" || key === "chung" || key === "ap dung" || key === "any" || key === "general")
-  ) {
+  if (GENERIC_THRESHOLD_HEADERS.has(key)) return { any: true };
+  const prefix = THRESHOLD_PREFIX.exec(key)?.[1];
+  if (prefix !== undefined) key = key.slice(prefix.length).trim();
+  key = key.replace(/^(vung|region)\s+/, "");
+  // "Chỉ tiêu" alone is the indicator's name; only "Chỉ tiêu chung", "Chỉ tiêu BTB"… are thresholds.
+  if (prefix !== undefined && prefix !== "chi tieu" && GENERIC_THRESHOLD_SUFFIXES.has(key))
     return { any: true };
-  }
+  if (prefix === "chi tieu" && key !== "" && GENERIC_THRESHOLD_SUFFIXES.has(key)) return { any: true };
   const group = /^(?:nhom|group|nhom xa|commune group)\s*([123])$/.exec(key);
   if (group) return { group: Number(group[1]) as CommuneGroup };
   const region = parseLabel(REGION_LABELS, key);
   if (region) return { region };
   return undefined;
 }
+
+const THRESHOLD_PREFIX = /^(nguong|threshold|muc dat|muc chuan|chi tieu)(?=\s|$)/;
+/** What may follow "Ngưỡng" / "Mức đạt" for a threshold that applies everywhere. */
+const GENERIC_THRESHOLD_SUFFIXES: ReadonlySet<string> = new Set([
+  "",
+  "chung",
+  "ap dung",
+  "any",
+  "general",
+  "chuan",
+  "dat chuan",
+  "quy dinh",
+  "cua tinh",
+  "can dat",
+]);
+/** Headers of a criteria list's one threshold column, as provinces' decisions write them. */
+const GENERIC_THRESHOLD_HEADERS: ReadonlySet<string> = new Set([
+  "yeu cau",
+  "yeu cau dat chuan",
+  "muc yeu cau",
+  "tieu chuan",
+  "tieu chuan dat chuan",
+  "muc quy dinh",
+  "chuan",
+  "muc can dat",
+  "gia tri nguong",
+  "chi tieu dat chuan",
+  "chi tieu chung",
+  "chi tieu can dat",
+  "muc dat chuan",
+  "nguong dat chuan",
+  "dat chuan",
+]);
 
 /** Fields of a locality sheet, by role, in template order. Data columns follow them. */
 export const LOCALITY_FIELDS: Record<LocalityRole, readonly FieldDef[]> = {

@@ -4,6 +4,7 @@ import type { Strings } from "../index";
 export const domainStrings: Strings = {
   "issue.placeCell": ["Trang “{sheet}”, ô {cell}", "Sheet “{sheet}”, cell {cell}"],
   "issue.placeSheet": ["Trang “{sheet}”", "Sheet “{sheet}”"],
+  "issue.placeFile": ["Tệp “{file}”", "File “{file}”"],
   "issue.DUPLICATE_LOCALITY": [
     "Mã địa bàn {code} ({name}) bị trùng; đã dùng dòng đầu tiên ({first}) và bỏ qua dòng này.",
     "Locality code {code} ({name}) is listed twice; the first row ({first}) is used and this row is ignored.",

@@ -184,6 +184,67 @@ export const readerStrings: Strings = {
     "Sheet “{sheet}”: the province's region is unknown (Region or Province code); {fallback} is used for now. Region thresholds may be wrong.",
   ],
 
+  "issue.SETTING_INFERRED": [
+    "Lấy {label} = {value} từ {from}{quoted}; nếu chưa đúng, hãy sửa ở phần Thiết lập.",
+    "{labelEn} = {value} was taken from {from}{quoted}; if it is wrong, correct it in Setup.",
+  ],
+  "issue.from.title": ["tiêu đề biểu", "the form's title"],
+  "issue.from.period": ["giai đoạn hoặc quyết định ghi trong tiêu đề", "the period or decision in the title"],
+  "issue.from.letterhead": ["tên cơ quan ở đầu biểu", "the letterhead"],
+  "issue.from.names": ["tên các xã trong sổ", "the names of the communes"],
+  "issue.from.unitLine": ["dòng đơn vị tính", "the unit line"],
+  "issue.from.yearColumn": ["cột Năm", "the year column"],
+  "issue.SETTINGS_CONFLICT": [
+    "Trang “{sheet}”, ô {cell}: tiêu đề ghi năm {value}, khác năm {chosen} ở {other}; đang dùng năm {chosen}.",
+    "Sheet “{sheet}”, cell {cell}: the title says {value}, unlike {chosen} at {other}; {chosen} is used.",
+  ],
+  "issue.SHEET_IGNORED": [
+    "Trang “{sheet}” không giống bảng nào NTM Planner đọc được ({why}); trang này không được đọc. Nếu cần, hãy chọn vai trò cho trang ở phần Thiết lập.",
+    "Sheet “{sheet}” looks like no table NTM Planner reads ({why}); it was not read. If it should be, choose its role in Setup.",
+  ],
+  "issue.why.unknown": ["không nhận ra tiêu đề cột", "no column header recognised"],
+  "issue.why.hidden": ["trang ẩn, có vẻ là trang phụ", "a hidden sheet that looks like a helper"],
+  "issue.CATALOG_SET_USED": [
+    "Sổ không có trang chỉ tiêu: đánh giá theo bộ tiêu chí {set} có sẵn ({criteria} tiêu chí cấp xã). Tiêu chí chưa có số liệu: {withoutData}.",
+    "The workbook has no criteria sheet: the built-in {set} criteria set is used ({criteria} commune criteria). Criteria without data: {withoutData}.",
+  ],
+  "issue.COMPARATOR_FROM_CATALOG": [
+    "Trang “{sheet}”, ô {cell}: chỉ tiêu {code} chưa ghi phép so sánh; dùng “{comparator}” theo bộ tiêu chí quốc gia.",
+    "Sheet “{sheet}”, cell {cell}: indicator {code} has no comparator; “{comparator}” is used, as in the national set.",
+  ],
+  "issue.NAME_UNMATCHED": [
+    "Trang “{sheet}”, ô {cell}: không tìm thấy đơn vị “{name}” trong danh mục đơn vị hành chính; vẫn tính theo tên này. Gần giống: {candidates}.",
+    "Sheet “{sheet}”, cell {cell}: no administrative unit is named “{name}”; the row is kept under that name. Closest: {candidates}.",
+  ],
+  "issue.NAME_AMBIGUOUS": [
+    "Trang “{sheet}”, ô {cell}: tên “{name}” trùng với nhiều đơn vị ({candidates}); hãy chọn đúng đơn vị ở phần Thiết lập hoặc ghi mã xã.",
+    "Sheet “{sheet}”, cell {cell}: “{name}” fits several units ({candidates}); pick the right one in Setup or type the commune code.",
+  ],
+  "issue.SECTION_NOT_DISTRICT": [
+    "Trang “{sheet}”, ô {cell}: dòng nhóm “{name}” không phải tên một huyện; các xã bên dưới không được xếp vào huyện nào.",
+    "Sheet “{sheet}”, cell {cell}: section “{name}” is not a district; the communes under it are not put in a district.",
+  ],
+  "issue.NAMES_WITHOUT_UNIT_LIST": [
+    "Trang “{sheet}”: {count} đơn vị chỉ có tên, không có mã và không có danh mục đơn vị để đối chiếu; các dòng được tính theo tên.",
+    "Sheet “{sheet}”: {count} units have a name but no code, and no unit list to match them; the rows are read under their names.",
+  ],
+  "issue.TYPED_TOTAL_MISMATCH": [
+    "Trang “{sheet}”, ô {cell}: tổng ghi {typed} nhưng cộng các ô {parts} được {computed}; kết quả tính từ các ô thành phần.",
+    "Sheet “{sheet}”, cell {cell}: the total says {typed} but cells {parts} add up to {computed}; results use the parts.",
+  ],
+  "issue.TYPED_COUNT_MISMATCH": [
+    "Trang “{sheet}”, ô {cell}: ghi {typed} nhưng NTM Planner đếm được {computed} ({what}); kiểm tra lại số liệu.",
+    "Sheet “{sheet}”, cell {cell}: the sheet says {typed} but NTM Planner counts {computed} ({whatEn}); check the data.",
+  ],
+  "issue.DUPLICATE_LOCALITY_VALUE": [
+    "Trang “{sheet}”, ô {cell}: {name} ({code}) có giá trị {data} khác với ô {first}; dùng giá trị ở {first}.",
+    "Sheet “{sheet}”, cell {cell}: {name} ({code}) has another value for {data} than {first}; the value at {first} is used.",
+  ],
+  "issue.NOTHING_EVALUABLE": [
+    "Chưa đánh giá được mức đạt chuẩn: {reason}",
+    "Attainment could not be evaluated: {reason}",
+  ],
+
   // ---------- Template: sheet titles and hints ----------
   "template.title.instructions": [
     "HƯỚNG DẪN SỬ DỤNG SỔ NHẬP LIỆU NTM",

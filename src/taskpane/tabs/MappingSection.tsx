@@ -27,14 +27,13 @@ import {
 import { ArrowSync20Regular, Delete20Regular, Save20Regular } from "@fluentui/react-icons";
 import {
   detectColumns,
-  withColumn,
-  withSheet,
   type ColumnMapping,
   type DetectedColumn,
   type DetectedKind,
   type ReadRole,
   type SheetDetection,
 } from "../../workbook/read/columnDetection";
+import { withColumn, withSheet } from "../../workbook/read/mapping";
 import { SHEET_NAMES } from "../../workbook/layout";
 import { usePane } from "../context";
 import { ErrorBar } from "../ErrorBar";

@@ -1,5 +1,6 @@
 import { XlsxWorkbookPort } from "../../xlsx/xlsxPort";
-import { detectColumns, withColumn, withSheet, type SheetDetection } from "./columnDetection";
+import { detectColumns, type SheetDetection } from "./columnDetection";
+import { withColumn, withSheet } from "./mapping";
 import type { OutCell } from "../sheetSpec";
 import { recalculate } from "../recalc";
 import { buildTemplate } from "../template";
@@ -147,6 +148,8 @@ describe("the mapping sheet", () => {
     await writeSheets(port, [{ name: "Ánh xạ cột", rows: [["communes", "", "So lieu xa 2022", 3, "", ""]] }]);
     const outcome = await recalculate(port, { dryRun: true });
     expect(outcome.read.mapping).toBeUndefined();
-    expect(outcome.read.roles.communes).toBeUndefined();
+    // The communes sheet is still found, by what it holds; the planner's sheet only is not a mapping.
+    expect(outcome.read.roles.communes).toBe("So lieu xa 2022");
+    expect(outcome.read.understanding.sheets.find((s) => s.sheet === "Ánh xạ cột")?.role).toBeNull();
   });
 });

@@ -9,13 +9,8 @@ import { columnLetters } from "../a1";
 import { INPUT_ROLES } from "../layout";
 import type { WorkbookPort } from "../port";
 import { inputSheetNames, readInputs } from "./reader";
-import {
-  cellString,
-  type ColumnMapping,
-  type ReadRole,
-  type TableLayout,
-  type TableSpecForRead,
-} from "./sheet";
+import type { ColumnMapping, ReadRole } from "./mapping";
+import { cellString, type TableLayout, type TableSpecForRead } from "./sheet";
 
 export type DetectedKind = "field" | "indicator" | "source" | "threshold";
 
@@ -130,45 +125,4 @@ export async function detectColumns(
       headers,
     };
   });
-}
-
-/** `mapping` with the column of `key` on `role`'s sheet set to `column` (letters), or cleared (null). */
-export function withColumn(
-  mapping: ColumnMapping,
-  role: ReadRole,
-  key: string,
-  column: string | null,
-): ColumnMapping {
-  const roleColumns = { ...(mapping.columns?.[role] ?? {}) };
-  if (column === null) delete roleColumns[key];
-  else roleColumns[key] = column.toUpperCase();
-  const columns = { ...(mapping.columns ?? {}) };
-  if (Object.keys(roleColumns).length > 0) columns[role] = roleColumns;
-  else delete columns[role];
-  return prune({ ...mapping, columns });
-}
-
-/** `mapping` with `role` read from `sheet` (null: found by name) with its headers on `headerRow` (null: found). */
-export function withSheet(
-  mapping: ColumnMapping,
-  role: ReadRole,
-  sheet: string | null,
-  headerRow: number | null,
-): ColumnMapping {
-  const sheets = { ...(mapping.sheets ?? {}) };
-  if (sheet === null) delete sheets[role];
-  else sheets[role] = sheet;
-  const headerRows = { ...(mapping.headerRows ?? {}) };
-  if (headerRow === null) delete headerRows[role];
-  else headerRows[role] = headerRow;
-  return prune({ ...mapping, sheets, headerRows });
-}
-
-/** Drops empty parts, so an emptied mapping compares equal to `{}`. */
-function prune(m: ColumnMapping): ColumnMapping {
-  const out: ColumnMapping = {};
-  if (m.sheets && Object.keys(m.sheets).length > 0) out.sheets = m.sheets;
-  if (m.headerRows && Object.keys(m.headerRows).length > 0) out.headerRows = m.headerRows;
-  if (m.columns && Object.keys(m.columns).length > 0) out.columns = m.columns;
-  return out;
 }

@@ -4,15 +4,24 @@
  * a bad threshold cell is dropped with a warning; everything else is read.
  */
 import type {
+  CellRef,
   CriterionDef,
   DerivedThreshold,
   IndicatorDef,
+  InputValue,
+  ValueKind,
   Issue,
   ThresholdRule,
   Tier,
 } from "../../domain/types";
 import { TIERS } from "../../domain/types";
-import { detectPercentMode, parseNumberText, toIndicatorValue, type ParsedCell } from "../../domain/parse";
+import {
+  detectPercentMode,
+  parseNumberText,
+  toIndicatorValue,
+  type NumberStyle,
+  type ParsedCell,
+} from "../../domain/parse";
 import { foldText } from "../../domain/text";
 import type { CatalogCriterion } from "../../catalog/types";
 import {
@@ -28,7 +37,10 @@ import {
   YES_NO_LABELS,
   type ThresholdScope,
 } from "../layout";
-import { addIssue, locateColumns, type SheetView, type LayoutObserver } from "./sheet";
+import { FORM_FIELDS } from "./formFields";
+import type { HeaderRows } from "./mapping";
+import { addIssue, locateColumns, type LayoutObserver, type SheetView, type TableLayout } from "./sheet";
+import { parseThresholdText } from "./text";
 
 export interface CriteriaRead {
   indicators: IndicatorDef[];
@@ -37,10 +49,12 @@ export interface CriteriaRead {
 
 export interface ReadCriteriaOptions {
   mappedColumns?: Record<string, string>;
-  mappedHeaderRow?: number;
+  mappedHeaderRow?: HeaderRows;
   observe?: LayoutObserver;
   /** Catalog criteria of the set, used only for a criterion's English name when the sheet has none. */
   catalogCriteria?: readonly CatalogCriterion[];
+  /** Catalog indicators of the set: the comparator and kind of a known code the row leaves out. */
+  catalogIndicators?: readonly IndicatorDef[];
 }
 
 const DERIVED =
@@ -86,7 +100,7 @@ export function readCriteria(view: SheetView, issues: Issue[], opts: ReadCriteri
   const layout = locateColumns(
     view,
     {
-      fields: CRITERIA_FIELDS,
+      fields: [...CRITERIA_FIELDS, ...FORM_FIELDS.criteria],
       special: (header) => {
         const scope = parseThresholdHeader(header);
         return scope ? [{ key: thresholdKey(scope), score: 1, specificity: header.length }] : [];
@@ -99,7 +113,8 @@ export function readCriteria(view: SheetView, issues: Issue[], opts: ReadCriteri
     issues,
   );
   const codeCol = layout.fields.get("code");
-  if (layout.headerRow < 0 || codeCol === undefined) {
+  const codes = layout.headerRow >= 0 ? rowCodes(view, layout, codeCol) : [];
+  if (layout.headerRow < 0 || codes.every((c) => c === undefined)) {
     addIssue(
       issues,
       "error",
@@ -120,15 +135,20 @@ export function readCriteria(view: SheetView, issues: Issue[], opts: ReadCriteri
   }
   thresholdCols.sort((a, b) => a.col - b.col);
   if (thresholdCols.length === 0) {
-    addIssue(issues, "warning", "NO_THRESHOLD_COLUMNS", view.ref(layout.headerRow, codeCol), {});
+    addIssue(
+      issues,
+      "warning",
+      "NO_THRESHOLD_COLUMNS",
+      view.ref(layout.headerRow, codeCol ?? layout.band!.firstCol),
+      {},
+    );
   }
 
   const col = (key: string) => layout.fields.get(key);
   const text = (row: number, key: string) => view.text(row, col(key));
 
   // Percent mode per threshold column, over the rows whose kind is percent.
-  const rows: number[] = [];
-  for (let r = layout.headerRow + 1; r < view.rowCount; r++) if (!view.rowIsBlank(r)) rows.push(r);
+  const rows = layout.rows;
   const percentRow = (r: number) => {
     const k = text(r, "kind");
     const kind = k ? parseLabel(KIND_LABELS, k) : text(r, "unit").trim() === "%" ? "percent" : undefined;
@@ -144,9 +164,12 @@ export function readCriteria(view: SheetView, issues: Issue[], opts: ReadCriteri
   const criteria = new Map<string, CriterionDef & { rank: number }>();
   const catalogByCode = new Map((opts.catalogCriteria ?? []).map((c) => [c.code, c]));
 
-  for (const r of rows) {
-    const code = view.text(r, codeCol);
-    const codeRef = view.ref(r, codeCol);
+  const catalogIndicators = new Map((opts.catalogIndicators ?? []).map((d) => [d.code, d]));
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    const rowCode = codes[i];
+    const code = rowCode?.code ?? "";
+    const codeRef = rowCode?.ref ?? view.ref(r, codeCol ?? layout.band!.firstCol);
     const skip = (issueCode: string, key: string, value: string) => {
       const c = col(key);
       addIssue(issues, "error", issueCode, c !== undefined ? view.ref(r, c) : codeRef, { value, code });
@@ -173,7 +196,24 @@ export function readCriteria(view: SheetView, issues: Issue[], opts: ReadCriteri
       skip("UNKNOWN_COMPARATOR", "comparator", cmpText);
       continue;
     }
-    if (!kind) kind = comparator === "pass" ? "boolean" : unit.trim() === "%" ? "percent" : "number";
+    // Thresholds typed with their comparator ("≤ 13", "từ 80% trở lên", "Đạt") say what the row lacks.
+    const typed = thresholdCols
+      .map(({ col: c }) =>
+        typeof view.raw(r, c) === "string" ? parseThresholdText(view.text(r, c), view.style) : null,
+      )
+      .find((x) => x !== null);
+    const known = catalogIndicators.get(code);
+    if (!kind) {
+      if (comparator === "pass" || typeof typed?.value === "boolean") kind = "boolean";
+      else if (typed?.percent || unit.trim() === "%") kind = "percent";
+      else if (known && !typed) kind = known.kind;
+      else kind = "number";
+    }
+    if (!comparator && typed?.comparator) comparator = typed.comparator;
+    if (!comparator && known && known.kind === kind) {
+      comparator = known.comparator;
+      addIssue(issues, "info", "COMPARATOR_FROM_CATALOG", codeRef, { code, comparator });
+    }
     if (!comparator) comparator = kind === "boolean" ? "pass" : ">=";
 
     const levelText = text(r, "level");
@@ -234,7 +274,7 @@ export function readCriteria(view: SheetView, issues: Issue[], opts: ReadCriteri
     for (const { scope, col: c } of thresholdCols) {
       const cell = view.parsed(r, c);
       if (cell.kind === "blank") continue;
-      const value = toIndicatorValue(cell, kind, kind === "percent" ? percentMode.get(c)! : "points");
+      const value = thresholdValue(cell, view.text(r, c), kind, percentMode.get(c)!, view.style);
       if (value.kind !== "value") {
         addIssue(issues, "warning", "INVALID_THRESHOLD", view.ref(r, c), {
           value: view.text(r, c),
@@ -249,11 +289,12 @@ export function readCriteria(view: SheetView, issues: Issue[], opts: ReadCriteri
       thresholds.push(rule);
     }
 
+    const indicatorName = rowCode?.name ?? text(r, "nameVi");
     const def: IndicatorDef = {
       code,
-      criterion: text(r, "criterion"),
-      nameVi: text(r, "nameVi"),
-      nameEn: text(r, "nameEn") || text(r, "nameVi"),
+      criterion: text(r, "criterion") || rowCode?.criterion || "",
+      nameVi: indicatorName,
+      nameEn: text(r, "nameEn") || indicatorName,
       unit,
       kind,
       comparator,
@@ -329,5 +370,82 @@ export function readCriteria(view: SheetView, issues: Issue[], opts: ReadCriteri
       nameEn: c.nameEn || catalog?.nameEn || c.nameVi || c.code,
     };
   });
+  return out;
+}
+
+/** A threshold cell's value: a number or Đạt as usual, or the value of a text such as "≥ 80%", "Không còn". */
+function thresholdValue(
+  cell: ParsedCell,
+  text: string,
+  kind: ValueKind,
+  percentMode: "points" | "fraction",
+  style: NumberStyle,
+): InputValue {
+  if (cell.kind !== "text") return toIndicatorValue(cell, kind, kind === "percent" ? percentMode : "points");
+  const typed = parseThresholdText(text, style);
+  if (!typed) return { kind: "invalid", raw: text };
+  if (typeof typed.value === "boolean")
+    return kind === "boolean" ? { kind: "value", value: typed.value } : { kind: "invalid", raw: text };
+  if (kind === "boolean") return { kind: "invalid", raw: text };
+  // "80%" in a number row is the fraction 0.8, as Excel would store it; in a percent row 80 points.
+  const value = typed.percent && kind === "number" ? typed.value / 100 : typed.value;
+  return { kind: "value", value };
+}
+
+interface RowCode {
+  code: string;
+  ref: CellRef;
+  criterion?: string;
+  /** The indicator's wording without the code it starts with ("Tỷ lệ đường xã…" from "2.1. Tỷ lệ…"). */
+  name?: string;
+}
+
+/** "2.1." / "2.1)" / "2.1 -" at the start of an indicator's wording in a decision's table. */
+const LEADING_CODE = /^(\d{1,2}(?:\.\d{1,2}){1,2})\s*[.)\-–:]?\s+(\S.*)$/s;
+const CRITERION_NUMBER = /^(\d{1,2})\.?$/;
+
+/**
+ * The indicator code of each data row: the code column's; else, in a list copied from a decision
+ * (no code column), the code the wording starts with ("2.1. Tỷ lệ…") under the criterion number of
+ * the "TT" column (often typed on the criterion's first row only), or the criterion number itself for
+ * a criterion of one indicator.
+ */
+function rowCodes(
+  view: SheetView,
+  layout: TableLayout,
+  codeCol: number | undefined,
+): (RowCode | undefined)[] {
+  const rows = layout.rows;
+  if (codeCol !== undefined) {
+    return rows.map((r) => ({ code: view.text(r, codeCol), ref: view.ref(r, codeCol) }));
+  }
+  const nameCol = layout.fields.get("nameVi");
+  const numberCol = layout.fields.get("rowNumber") ?? layout.fields.get("criterion");
+  if (nameCol === undefined) return rows.map(() => undefined);
+  const out: (RowCode | undefined)[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    const number = CRITERION_NUMBER.exec(view.text(r, numberCol));
+    const wording = view.text(r, nameCol);
+    const lead = LEADING_CODE.exec(wording);
+    if (lead) {
+      out.push({
+        code: lead[1],
+        ref: view.ref(r, nameCol),
+        criterion: lead[1].split(".")[0],
+        name: lead[2].trim(),
+      });
+    } else if (number && wording) {
+      // A criterion of one indicator: its wording is on the criterion's row, without a sub-code.
+      const next = rows[i + 1];
+      const nextLead = next !== undefined ? LEADING_CODE.exec(view.text(next, nameCol)) : null;
+      const nextNumber = next !== undefined ? CRITERION_NUMBER.test(view.text(next, numberCol)) : true;
+      out.push(
+        nextLead && !nextNumber
+          ? undefined
+          : { code: number[1], ref: view.ref(r, numberCol!), criterion: number[1], name: wording },
+      );
+    } else out.push(undefined);
+  }
   return out;
 }

@@ -10,11 +10,17 @@
 import { t, type Lang } from "../../i18n";
 import { INPUT_ROLES, sheetName } from "../layout";
 import type { CellValue, SheetGrid } from "../port";
-import { cellString, type ColumnMapping, type ReadRole } from "./sheet";
+import { parseColumnMapping, type ColumnMapping, type HeaderRows } from "./mapping";
+import { cellString } from "./sheet";
 import { SheetDraft } from "../render/sheet";
 import type { SheetSpec } from "../sheetSpec";
 
 export const MAPPING_SHEET_KEY = "mapping";
+
+/** First-column keys of the rows that are not a role's: sheets left out, settings, names' units. */
+const IGNORED = "ignore";
+const SETTING = "setting";
+const NAME = "name";
 
 /** The mapping sheet's name in each language (the results' sheet-name key `render.sheet.mapping`). */
 export function mappingSheetNames(): string[] {
@@ -25,17 +31,6 @@ export function mappingSheetNames(): string[] {
 export function isMappingSheetName(name: string): boolean {
   const base = name.replace(/ \(\d+\)$/, "").toLowerCase();
   return mappingSheetNames().some((n) => n.toLowerCase() === base);
-}
-
-/** True when a mapping has nothing in it. */
-export function isEmptyMapping(m: ColumnMapping | undefined): boolean {
-  if (!m) return true;
-  const count = (o: object | undefined) => (o ? Object.keys(o).length : 0);
-  return (
-    count(m.sheets) === 0 &&
-    count(m.headerRows) === 0 &&
-    Object.values(m.columns ?? {}).every((c) => count(c) === 0)
-  );
 }
 
 export function renderMappingSheet(mapping: ColumnMapping, lang: Lang, name: string): SheetSpec {
@@ -54,11 +49,19 @@ export function renderMappingSheet(mapping: ColumnMapping, lang: Lang, name: str
   for (const role of INPUT_ROLES) {
     const label = sheetName(role, lang);
     const sheet = mapping.sheets?.[role];
-    const headerRowOf = mapping.headerRows?.[role];
-    if (sheet !== undefined || headerRowOf !== undefined)
-      d.push([role, label, sheet ?? "", headerRowOf ?? null, "", ""]);
+    const rows = mapping.headerRows?.[role];
+    if (sheet !== undefined || rows !== undefined)
+      d.push([role, label, sheet ?? "", rows === undefined ? null : headerRowsText(rows), "", ""]);
     for (const [key, column] of Object.entries(mapping.columns?.[role] ?? {}))
       d.push([role, label, "", null, key, column]);
+  }
+  for (const sheet of mapping.ignoredSheets ?? [])
+    d.push([IGNORED, t(lang, "render.mapping.ignored"), sheet, null, "", ""]);
+  for (const [key, value] of Object.entries(mapping.settings ?? {}))
+    d.push([SETTING, t(lang, "render.mapping.setting"), "", null, key, String(value)]);
+  for (const [at, code] of Object.entries(mapping.names ?? {})) {
+    const bang = at.lastIndexOf("!");
+    d.push([NAME, t(lang, "render.mapping.name"), at.slice(0, bang), null, at.slice(bang + 1), code]);
   }
   return d.build({
     columnWidths: [12, 22, 24, 12, 16, 10],
@@ -66,25 +69,56 @@ export function renderMappingSheet(mapping: ColumnMapping, lang: Lang, name: str
   });
 }
 
-/** Reads the mapping back from the sheet's grid. Rows it cannot understand are skipped. */
+/** "5" for one header row, "5-7" for a band. */
+function headerRowsText(rows: HeaderRows): string | number {
+  return typeof rows === "number" ? rows : `${rows.first}-${rows.last}`;
+}
+
+function parseHeaderRows(v: CellValue | undefined): HeaderRows | undefined {
+  if (typeof v === "number") return Number.isInteger(v) && v >= 1 ? v : undefined;
+  const m = /^\s*(\d+)\s*(?:[-–]\s*(\d+)\s*)?$/.exec(cellString(v ?? null));
+  if (!m) return undefined;
+  const first = Number(m[1]);
+  const last = m[2] !== undefined ? Number(m[2]) : first;
+  if (first < 1 || last < first) return undefined;
+  return first === last ? first : { first, last };
+}
+
+/**
+ * Reads the mapping back from the sheet's grid, through the same check as any other mapping (rows
+ * it cannot understand are left out).
+ */
 export function parseMappingSheet(grid: SheetGrid): ColumnMapping {
   const roles = new Set<string>(INPUT_ROLES);
-  const out: ColumnMapping = {};
-  const text = (v: CellValue | undefined) => cellString(v).trim();
+  const raw: {
+    sheets: Record<string, string>;
+    headerRows: Record<string, HeaderRows>;
+    columns: Record<string, Record<string, string>>;
+    ignoredSheets: string[];
+    settings: Record<string, string | number>;
+    names: Record<string, string>;
+  } = { sheets: {}, headerRows: {}, columns: {}, ignoredSheets: [], settings: {}, names: {} };
+  const text = (v: CellValue | undefined) => cellString(v ?? null).trim();
   for (const row of grid.values) {
-    const role = text(row[0]);
-    if (!roles.has(role)) continue;
-    const r = role as ReadRole;
+    const kind = text(row[0]);
     const sheet = text(row[2]);
-    const headerRow = typeof row[3] === "number" ? row[3] : Number(text(row[3]) || NaN);
     const key = text(row[4]);
-    const column = text(row[5]).toUpperCase();
-    if (key === "") {
-      if (sheet !== "") (out.sheets ??= {})[r] = sheet;
-      if (Number.isInteger(headerRow) && headerRow >= 1) (out.headerRows ??= {})[r] = headerRow;
-    } else if (/^[A-Z]{1,3}$/.test(column)) {
-      ((out.columns ??= {})[r] ??= {})[key] = column;
+    const value = text(row[5]);
+    if (kind === IGNORED) {
+      if (sheet !== "") raw.ignoredSheets.push(sheet);
+    } else if (kind === SETTING) {
+      if (key !== "" && value !== "") raw.settings[key] = key === "year" ? Number(value) : value;
+    } else if (kind === NAME) {
+      if (sheet !== "" && key !== "" && value !== "") raw.names[`${sheet}!${key}`] = value;
+    } else if (roles.has(kind)) {
+      if (key === "") {
+        if (sheet !== "") raw.sheets[kind] = sheet;
+        const rows = parseHeaderRows(row[3]);
+        if (rows !== undefined) raw.headerRows[kind] = rows;
+      } else if (/^[A-Za-z]{1,3}$/.test(value)) {
+        (raw.columns[kind] ??= {})[key] = value.toUpperCase();
+      }
     }
   }
-  return out;
+  return parseColumnMapping(raw)?.mapping ?? {};
 }

@@ -827,7 +827,8 @@ describe("readInputs with a ColumnMapping for the planner's own layout", () => {
     expect(
       result.input.indicators.map((i) => [i.code, i.nameVi, i.comparator, i.kind, i.thresholds]),
     ).toEqual([
-      ["2.1", "Đường xã", ">=", "number", [{ region: "BTB", value: 100, confirmed: false }]],
+      // The kind of a known code the sheet leaves out is the catalog's (2.1 is a share).
+      ["2.1", "Đường xã", ">=", "percent", [{ region: "BTB", value: 100, confirmed: false }]],
       ["1.1", "Quy hoạch", "pass", "boolean", [{ region: "BTB", value: true, confirmed: false }]],
     ]);
     expect(valueOf(result, "18499", "2.1")).toEqual({
@@ -894,6 +895,7 @@ describe("readWorkbook", () => {
     };
     const r = await readWorkbook(port);
     expect(calls).toEqual(["sheetNames", "readSheets"]);
+    // Every sheet but the instructions is read: a sheet's role is decided by what it holds.
     expect(asked).toEqual([
       "Thiết lập",
       "Chỉ tiêu",
@@ -902,6 +904,7 @@ describe("readWorkbook", () => {
       "Dữ liệu tỉnh",
       "Nguồn vốn",
       "Mục tiêu",
+      "Kết quả xã",
     ]);
     expect(errors(r)).toEqual([]);
     expect(r.options.year).toBe(2025);
@@ -912,11 +915,8 @@ describe("through a real .xlsx file", () => {
   it("reads back the template written by the .xlsx port, with its number formats", async () => {
     const specs = buildTemplate(ROUND_TRIP);
     const writer = XlsxWorkbookPort.createEmpty();
-    await writer.write({
-      sheets: specs,
-      inputHighlights: [],
-      meta: { version: 1, ownedSheets: specs.map((s) => s.name) },
-    });
+    // Input sheets are the planner's: the tool's own sheets are never read as inputs.
+    await writer.write({ sheets: [], inputSheets: specs, meta: { version: 1, ownedSheets: [] } });
     const reader = await XlsxWorkbookPort.fromBuffer(await writer.toBuffer());
     const fromFile = await readWorkbook(reader);
     const inMemory = readInputs(specs.map(specToGrid));

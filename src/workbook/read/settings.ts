@@ -22,6 +22,7 @@ import type { SheetGrid } from "../port";
 import { addIssue, cellString, greedyAssign, SheetView, type Candidate } from "./sheet";
 import { scoreFieldHeader } from "./headers";
 import { foldText } from "../../domain/text";
+import type { SettingOverrides } from "./mapping";
 
 export const DEFAULT_MONEY_UNIT = "triệu đồng";
 
@@ -50,6 +51,38 @@ export interface WorkbookSettings {
   recipients?: string;
   /** The value cell of each setting found on the sheet. */
   refs: Partial<Record<SettingKey, CellRef>>;
+  /** Where each decided setting came from (typed, an override, the workbook's text, derived, default). */
+  sources: Partial<Record<SettingKey, SettingSource>>;
+  /** False when no year could be found anywhere: `year` is then a stand-in, said by an error. */
+  yearKnown: boolean;
+}
+
+/** Where a setting's value came from, for inspect and the pane's preview. */
+export type SettingSource =
+  | { kind: "typed"; ref: CellRef }
+  | { kind: "override" }
+  | { kind: "inferred"; from: InferredFrom; ref?: CellRef; text?: string }
+  | { kind: "default" };
+
+/** What a setting may be inferred from. */
+export type InferredFrom =
+  "title" | "letterhead" | "names" | "yearColumn" | "province" | "year" | "unitLine" | "period";
+
+/** A value found in the workbook outside the settings block, with where. */
+export interface Found<T> {
+  value: T;
+  from: InferredFrom;
+  ref?: CellRef;
+  text?: string;
+}
+
+/** Settings the workbook's text and data say, gathered by the reader before the settings are decided. */
+export interface InferredFacts {
+  year?: Found<number>;
+  setId?: Found<CriteriaSetId>;
+  provinceCode?: Found<string>;
+  provinceName?: Found<string>;
+  moneyUnit?: Found<string>;
 }
 
 /** First evaluation year of a criteria set ("2021-2025" → 2021). */
@@ -76,6 +109,8 @@ export function defaultSettings(setId: CriteriaSetId = "2021-2025"): WorkbookSet
     moneyUnit: DEFAULT_MONEY_UNIT,
     counterpartRatio: null,
     refs: {},
+    sources: {},
+    yearKnown: false,
   };
 }
 
@@ -89,7 +124,7 @@ interface Located {
   col: number;
 }
 
-function locateSettings(grid: SheetGrid): Map<SettingKey, Located> {
+export function locateSettings(grid: SheetGrid): Map<SettingKey, Located> {
   const candidates: { col: number; cand: Candidate }[] = [];
   const valueCol = new Map<number, number>();
   grid.values.forEach((cells, row) => {
@@ -135,7 +170,13 @@ function fractionOf(cell: ParsedCell): number | null {
  * province code. The year is required: when missing or invalid an error issue is added and the
  * criteria set's first year is used.
  */
-export function readSettings(grid: SheetGrid | undefined, issues: Issue[]): WorkbookSettings {
+export function readSettings(
+  grid: SheetGrid | undefined,
+  issues: Issue[],
+  opts: { facts?: InferredFacts; overrides?: SettingOverrides } = {},
+): WorkbookSettings {
+  const facts = opts.facts ?? {};
+  const overrides = opts.overrides ?? {};
   const settings = defaultSettings();
   const sheet = grid?.name;
   const located = grid ? locateSettings(grid) : new Map<SettingKey, Located>();
@@ -166,6 +207,27 @@ export function readSettings(grid: SheetGrid | undefined, issues: Issue[]): Work
       sheet !== undefined ? params : { sheet: SHEET_NAMES.settings.vi, ...params },
     );
   for (const [key, at] of located) if (styleView) settings.refs[key] = styleView.ref(at.row, at.col);
+  const typedRef = (key: SettingKey) => settings.refs[key];
+  const markTyped = (key: SettingKey) => {
+    const ref = typedRef(key);
+    if (ref) settings.sources[key] = { kind: "typed", ref };
+  };
+  const inferred = <T extends string | number>(key: SettingKey, found: Found<T>) => {
+    settings.sources[key] = {
+      kind: "inferred",
+      from: found.from,
+      ...(found.ref ? { ref: found.ref } : {}),
+      ...(found.text ? { text: found.text } : {}),
+    };
+    const field = SETTING_FIELDS.find((f) => f.key === key)!;
+    addIssue(issues, "info", "SETTING_INFERRED", found.ref, {
+      label: field.vi,
+      labelEn: field.en,
+      value: String(found.value),
+      fromKey: `issue.from.${found.from}`,
+      quoted: found.text ? ` “${found.text}”` : "",
+    });
+  };
 
   const invalid = (key: SettingKey, value: string) => {
     const field = SETTING_FIELDS.find((f) => f.key === key)!;
@@ -202,9 +264,30 @@ export function readSettings(grid: SheetGrid | undefined, issues: Issue[]): Work
     "recipients",
   ] as const) {
     if (settings[key] === undefined) delete settings[key];
+    else markTyped(key);
+  }
+  if (overrides.provinceCode !== undefined) {
+    settings.provinceCode = overrides.provinceCode;
+    settings.sources.provinceCode = { kind: "override" };
+  } else if (settings.provinceCode === undefined && facts.provinceCode) {
+    settings.provinceCode = facts.provinceCode.value;
+    inferred("provinceCode", facts.provinceCode);
+  }
+  if (settings.provinceName === undefined && facts.provinceName) {
+    settings.provinceName = facts.provinceName.value;
+    settings.sources.provinceName = { kind: "inferred", from: facts.provinceName.from };
   }
   const money = text("moneyUnit");
-  if (money) settings.moneyUnit = money;
+  if (overrides.moneyUnit !== undefined) {
+    settings.moneyUnit = overrides.moneyUnit;
+    settings.sources.moneyUnit = { kind: "override" };
+  } else if (money) {
+    settings.moneyUnit = money;
+    markTyped("moneyUnit");
+  } else if (facts.moneyUnit) {
+    settings.moneyUnit = facts.moneyUnit.value;
+    inferred("moneyUnit", facts.moneyUnit);
+  } else settings.sources.moneyUnit = { kind: "default" };
 
   const langText = textOf("lang");
   if (langText) {
@@ -214,17 +297,25 @@ export function readSettings(grid: SheetGrid | undefined, issues: Issue[]): Work
   }
 
   const regionText = textOf("region");
-  if (regionText) {
+  if (overrides.region !== undefined) {
+    settings.region = overrides.region;
+    settings.sources.region = { kind: "override" };
+  } else if (regionText) {
     const region = parseLabel(REGION_LABELS, regionText);
-    if (region) settings.region = region;
-    else invalid("region", regionText);
+    if (region) {
+      settings.region = region;
+      markTyped("region");
+    } else invalid("region", regionText);
   }
   if (!settings.region && settings.provinceCode) {
     const region = regionOfProvince(settings.provinceCode);
-    if (region) settings.region = region;
+    if (region) {
+      settings.region = region;
+      settings.sources.region = { kind: "inferred", from: "province" };
+    }
   }
 
-  // Year and criteria set.
+  // Year and criteria set: an override, the settings block, the workbook's titles, then derived.
   let year: number | undefined;
   const yearCell = cellOf("year");
   const yearOk =
@@ -233,20 +324,40 @@ export function readSettings(grid: SheetGrid | undefined, issues: Issue[]): Work
     Number.isInteger(yearCell.value) &&
     yearCell.value >= 1990 &&
     yearCell.value <= 2100;
-  if (yearOk) year = yearCell.value;
+  if (overrides.year !== undefined) {
+    year = overrides.year;
+    settings.sources.year = { kind: "override" };
+  } else if (yearOk) {
+    year = yearCell.value;
+    markTyped("year");
+  } else if (facts.year && (yearCell.kind === "blank" || !located.has("year"))) {
+    year = facts.year.value;
+    inferred("year", facts.year);
+  }
   let setId: CriteriaSetId | undefined;
   const setText = textOf("setId");
-  if (setText) {
+  if (overrides.setId !== undefined) {
+    setId = overrides.setId;
+    settings.sources.setId = { kind: "override" };
+  } else if (setText) {
     setId = parseLabel(SET_LABELS, setText);
     if (!setId) invalid("setId", setText);
+    else markTyped("setId");
+  }
+  if (!setId && facts.setId && (year === undefined || setIdForYear(year) === facts.setId.value)) {
+    setId = facts.setId.value;
+    inferred("setId", facts.setId);
   }
   if (!setId) {
     setId = year !== undefined ? setIdForYear(year) : "2021-2025";
-    if (!setText) issue("info", "SETTINGS_SET_DEFAULTED", "setId", { set: setId });
+    settings.sources.setId = year !== undefined ? { kind: "inferred", from: "year" } : { kind: "default" };
+    if (!setText && !facts.setId) issue("info", "SETTINGS_SET_DEFAULTED", "setId", { set: setId });
   }
   settings.setId = setId;
+  settings.yearKnown = year !== undefined;
   if (year === undefined) {
     year = firstYearOf(setId);
+    settings.sources.year = { kind: "default" };
     if (yearCell.kind === "blank")
       issue("error", "SETTINGS_YEAR_MISSING", "year", { fallback: String(year) });
     else issue("error", "SETTINGS_YEAR_INVALID", "year", { value: textOf("year"), fallback: String(year) });

@@ -20,22 +20,10 @@ import {
   type InputRole,
 } from "../layout";
 import type { CellValue, SheetGrid } from "../port";
-
-// ---------------------------------------------------------------- mapping
-
-/**
- * The planner's own layout, when it differs from the template: which sheet plays a role, on which
- * row (1-based, as Excel shows it) its headers are, and which column (letters) holds a field or a
- * data code. Anything not given is found as usual.
- */
-export interface ColumnMapping {
-  sheets?: Partial<Record<ReadRole, string>>;
-  headerRows?: Partial<Record<ReadRole, number>>;
-  /** Per role: field key ("code", "name", "threshold.BTB", a source code such as "NSTW") or data code ("2.1") → column letters. */
-  columns?: Partial<Record<ReadRole, Record<string, string>>>;
-}
-
-export type ReadRole = Exclude<InputRole, "instructions">;
+import { bandOfHeaderRows, type ColumnMapping, type HeaderRows, type ReadRole } from "./mapping";
+import type { BodyRow } from "./layout/bodyRows";
+import type { HeaderBand, HeaderColumn } from "./layout/headerBand";
+import { analyseSheet, analysisOf, type SheetAnalysis } from "./layout/sheetAnalysis";
 
 // ---------------------------------------------------------------- issues
 
@@ -112,7 +100,14 @@ export class SheetView {
 
   ref(row: number, col: number): CellRef {
     const letters = this.letters[col] ?? (this.letters[col] = columnLetters(col));
-    return { sheet: this.name, cell: `${letters}${row + 1}` };
+    const ref: CellRef = { sheet: this.name, cell: `${letters}${row + 1}` };
+    if (this.grid.file !== undefined) ref.file = this.grid.file;
+    return ref;
+  }
+
+  /** The sheet's layout (title, header band, body rows), worked out once per grid. */
+  analysis(): SheetAnalysis {
+    return analysisOf(this.grid);
   }
 
   rowIsBlank(row: number): boolean {
@@ -191,12 +186,12 @@ export interface TableSpecForRead {
   /** Data codes this sheet may carry as columns (indicator or data codes). */
   dataCodes?: ReadonlySet<string>;
   /** Other recognised columns (thresholds, funding categories): candidates per header. */
-  special?: (header: string) => Candidate[];
+  special?: (header: string, column?: HeaderColumn) => Candidate[];
   /** Keys `special` may return (to sort mapped keys into special vs data). */
   isSpecialKey?: (key: string) => boolean;
   /** Mapping for this role. */
   mappedColumns?: Record<string, string>;
-  mappedHeaderRow?: number;
+  mappedHeaderRow?: HeaderRows;
   /** Called with the layout found (for the mapping screen, which shows what the reader sees). */
   observe?: LayoutObserver;
 }
@@ -204,8 +199,16 @@ export interface TableSpecForRead {
 export type LayoutObserver = (layout: TableLayout, spec: TableSpecForRead) => void;
 
 export interface TableLayout {
-  /** 0-based header row; -1 when none was found. */
+  /** 0-based last row of the header band; -1 when none was found. */
   headerRow: number;
+  /** The header band (one row in the template; several in a planner's form), or null. */
+  band: HeaderBand | null;
+  /** The body's data rows (0-based): not sections, subtotals, totals, footers or blanks. */
+  rows: number[];
+  /** Every non-blank body row with its kind. */
+  body: BodyRow[];
+  /** Each column's header path, by column. */
+  paths: Map<number, HeaderColumn>;
   fields: Map<string, number>;
   special: Map<string, number>;
   data: Map<string, number>;
@@ -304,13 +307,42 @@ function headerRowScore(cells: CellValue[], spec: TableSpecForRead): number {
 }
 
 /**
- * Finds the header row and the column of every field, special column and data code of a table.
+ * The texts a column's header is matched on, most specific first: the leaf ("Trung ương"), the leaf
+ * with its parent ("Ngân sách nhà nước Trung ương"), the whole path.
+ */
+export function columnLabels(path: readonly string[]): string[] {
+  if (path.length <= 1) return [...path];
+  const leaf = path[path.length - 1];
+  const out = [leaf, `${path[path.length - 2]} ${leaf}`, path.join(" ")];
+  return [...new Set(out)];
+}
+
+function bestOver<T extends Candidate>(
+  labels: readonly string[],
+  score: (label: string) => T | undefined,
+): T | undefined {
+  let best: T | undefined;
+  labels.forEach((label, i) => {
+    const c = score(label);
+    // The leaf is preferred: a longer label must score strictly higher to win.
+    if (c && (!best || c.score > best.score + (i > 0 ? 1e-9 : 0))) best = c;
+  });
+  return best;
+}
+
+/**
+ * Finds the header band and the column of every field, special column and data code of a table.
  * Order of precedence: the mapping; exact field headers; special columns; headers starting with a
- * known code; field aliases contained in a header; a known code anywhere in a header.
+ * known code; field aliases contained in a header; a known code anywhere in a header. A header over
+ * several rows is matched on its path (see columnLabels); the body's section, subtotal, total and
+ * footer rows are told apart from its data rows.
  */
 export function locateColumns(view: SheetView, spec: TableSpecForRead, issues: Issue[]): TableLayout {
   const layout: TableLayout = {
     headerRow: -1,
+    band: null,
+    rows: [],
+    body: [],
     fields: new Map(),
     special: new Map(),
     data: new Map(),
@@ -318,6 +350,7 @@ export function locateColumns(view: SheetView, spec: TableSpecForRead, issues: I
     duplicates: [],
     confidence: new Map(),
     mapped: new Set(),
+    paths: new Map(),
   };
   const done = () => {
     spec.observe?.(layout, spec);
@@ -325,17 +358,23 @@ export function locateColumns(view: SheetView, spec: TableSpecForRead, issues: I
   };
   const mapped = spec.mappedColumns ?? {};
   const hasMapped = Object.keys(mapped).length > 0;
-  if (
-    spec.mappedHeaderRow !== undefined &&
-    Number.isInteger(spec.mappedHeaderRow) &&
-    spec.mappedHeaderRow >= 1
-  ) {
-    layout.headerRow = spec.mappedHeaderRow - 1;
-  } else {
-    layout.headerRow = findHeaderRow(view.grid.values, (cells) => headerRowScore(cells, spec));
-    if (layout.headerRow < 0 && hasMapped) layout.headerRow = 0;
+  const mappedBand = spec.mappedHeaderRow !== undefined ? bandOfHeaderRows(spec.mappedHeaderRow) : undefined;
+  const analysis = mappedBand !== undefined ? analyseSheet(view.grid, mappedBand) : view.analysis();
+  let band = analysis.band;
+  if (!band) {
+    // No row reads like a header of any role: try this role's own headers on one row.
+    const row = findHeaderRow(view.grid.values, (cells) => headerRowScore(cells, spec));
+    if (row >= 0 || hasMapped)
+      band = analyseSheet(view.grid, { first: Math.max(row, 0), last: Math.max(row, 0) }).band;
   }
-  if (layout.headerRow < 0) return done();
+  if (!band) return done();
+  layout.band = band;
+  layout.headerRow = band.last;
+  layout.body =
+    band === analysis.band
+      ? analysis.body
+      : analyseSheet(view.grid, { first: band.first, last: band.last }).body;
+  layout.rows = layout.body.filter((b) => b.kind === "data").map((b) => b.row);
 
   const fieldKeys = new Set(spec.fields.map((f) => f.key));
   const usedCols = new Set<number>();
@@ -361,29 +400,34 @@ export function locateColumns(view: SheetView, spec: TableSpecForRead, issues: I
     layout.mapped.add(key);
   }
 
-  const row = view.grid.values[layout.headerRow] ?? [];
+  const labels = new Map<number, string[]>();
   const free = new Set<number>();
-  const headers: string[] = [];
-  for (let c = 0; c < row.length; c++) {
-    headers[c] = cellString(row[c]);
-    if (headers[c] && !usedCols.has(c)) free.add(c);
+  for (const column of band.columns) {
+    layout.paths.set(column.col, column);
+    labels.set(column.col, columnLabels(column.path));
+    if (!usedCols.has(column.col)) free.add(column.col);
   }
+  const labelsOf = (c: number) => labels.get(c) ?? [];
   const unplacedFields = spec.fields.filter((f) => !layout.fields.has(f.key));
 
   // A: exact field headers.
   const fieldCandidates: { col: number; cand: Candidate }[] = [];
   for (const c of free) {
     for (const field of unplacedFields) {
-      const cand = bestFieldScore(headers[c], field);
+      const cand = bestOver(labelsOf(c), (label) => bestFieldScore(label, field));
       if (cand) fieldCandidates.push({ col: c, cand });
     }
   }
   greedyAssign(fieldCandidates, free, layout.fields, 1, layout.confidence);
 
-  // B: special columns (thresholds, funding categories). A second exact header for a placed key is a duplicate.
+  // B: special columns (thresholds, funding categories, criterion marks). A second exact header for
+  // a placed key is a duplicate.
   if (spec.special) {
     const specials: { col: number; cand: Candidate }[] = [];
-    for (const c of free) for (const cand of spec.special(headers[c])) specials.push({ col: c, cand });
+    for (const c of free) {
+      const column = layout.paths.get(c)!;
+      for (const cand of spec.special(labelsOf(c)[0] ?? "", column)) specials.push({ col: c, cand });
+    }
     greedyAssign(specials, free, layout.special, 0.8, layout.confidence);
     for (const { col, cand } of specials) {
       if (free.has(col) && cand.score >= 1 && layout.special.get(cand.key) !== col) {
@@ -393,7 +437,7 @@ export function locateColumns(view: SheetView, spec: TableSpecForRead, issues: I
     }
   }
 
-  // C: headers starting with a known code.
+  // C: headers starting with a known code (on any row of the header).
   const codes = spec.dataCodes;
   const placeData = (c: number, code: string, confidence: number) => {
     if (layout.data.has(code)) layout.duplicates.push({ key: code, col: c });
@@ -403,17 +447,24 @@ export function locateColumns(view: SheetView, spec: TableSpecForRead, issues: I
     }
     free.delete(c);
   };
+  const pathOf = (c: number) => layout.paths.get(c)?.path ?? [];
   if (codes && codes.size > 0) {
     for (const c of [...free].sort((a, b) => a - b)) {
-      const code = leadingCode(headers[c], codes);
-      if (code !== null) placeData(c, code, 0.95);
+      const path = pathOf(c);
+      for (let i = path.length - 1; i >= 0; i--) {
+        const code = leadingCode(path[i], codes);
+        if (code !== null) {
+          placeData(c, code, 0.95);
+          break;
+        }
+      }
     }
   }
 
   // D: field aliases contained in a header, unless the header names a known code ("Đường xã (2.1)"
   // is indicator 2.1, not the commune's name).
   const namesCode = (col: number) =>
-    codes !== undefined && codes.size > 0 && extractIndicatorCode(headers[col], codes) !== null;
+    codes !== undefined && codes.size > 0 && pathOf(col).some((p) => extractIndicatorCode(p, codes) !== null);
   greedyAssign(
     fieldCandidates.filter((x) => free.has(x.col) && !layout.fields.has(x.cand.key) && !namesCode(x.col)),
     free,
@@ -427,9 +478,13 @@ export function locateColumns(view: SheetView, spec: TableSpecForRead, issues: I
 
   // E: a known code anywhere in the header; otherwise note code-like headers.
   for (const c of [...free].sort((a, b) => a - b)) {
-    const code = codes && codes.size > 0 ? extractIndicatorCode(headers[c], codes) : null;
+    const path = pathOf(c);
+    let code: string | null = null;
+    if (codes && codes.size > 0)
+      for (let i = path.length - 1; i >= 0 && code === null; i--) code = extractIndicatorCode(path[i], codes);
+    const leaf = path[path.length - 1] ?? "";
     if (code !== null) placeData(c, code, 0.7);
-    else if (looksLikeCode(headers[c])) layout.unknownCodeHeaders.push({ col: c, header: headers[c] });
+    else if (looksLikeCode(leaf)) layout.unknownCodeHeaders.push({ col: c, header: leaf });
   }
   return done();
 }

@@ -6,11 +6,12 @@ import type { Issue, MetricKey, Target } from "../../domain/types";
 import { METRIC_KEYS, SHARE_METRICS } from "../../domain/types";
 import { detectPercentMode, toIndicatorValue, type ParsedCell } from "../../domain/parse";
 import { METRIC_LABELS, parseLabel, TARGET_COMPARATOR_LABELS, TARGET_FIELDS } from "../layout";
+import type { HeaderRows } from "./mapping";
 import { addIssue, locateColumns, type SheetView, type LayoutObserver } from "./sheet";
 
 export interface ReadTargetsOptions {
   mappedColumns?: Record<string, string>;
-  mappedHeaderRow?: number;
+  mappedHeaderRow?: HeaderRows;
   observe?: LayoutObserver;
 }
 
@@ -53,8 +54,7 @@ export function readTargets(view: SheetView, issues: Issue[], opts: ReadTargetsO
   const valueCol = col("value");
 
   const rows: { r: number; metric: MetricKey }[] = [];
-  for (let r = layout.headerRow + 1; r < view.rowCount; r++) {
-    if (view.rowIsBlank(r)) continue;
+  for (const r of layout.rows) {
     const metricText = view.text(r, metricCol);
     const metric = metricText ? parseMetric(metricText) : undefined;
     if (!metric) {

@@ -25,8 +25,8 @@ import { renderIndicators } from "./indicators";
 import { renderIssues } from "./issues";
 import { collectMarks, marksHighlight, marksRangeName, renderMarksSheet } from "./marks";
 import { renderProvince } from "./province";
-import { isEmptyMapping, isMappingSheetName, renderMappingSheet } from "../read/mappingSheet";
-import type { ColumnMapping } from "../read/sheet";
+import { isEmptyMapping, type ColumnMapping } from "../read/mapping";
+import { isMappingSheetName, renderMappingSheet } from "../read/mappingSheet";
 import type { SheetSpec } from "../sheetSpec";
 
 export interface RenderArgs {

@@ -223,7 +223,22 @@ export function handMadeOutcome(opts: HandMadeOptions = {}): RecalcOutcome {
   };
   const plan: WritePlan = { sheets: [], meta: { version: 1, ownedSheets: [] } };
   return {
-    read: { input, options: OPTIONS, settings, issues: [], roles: {} },
+    read: {
+      input,
+      options: OPTIONS,
+      settings,
+      issues: [],
+      roles: {},
+      inputSheets: [],
+      understanding: {
+        sheets: [],
+        settings: [],
+        criteria: "workbook",
+        markedCriteria: [],
+        criteriaWithoutData: [],
+      },
+      typed: [],
+    },
     result,
     plan,
     issues: result.issues,
